@@ -1,0 +1,44 @@
+/**
+ * Extract stage: mentions → resolution → relations → claims, for one article at a time.
+ * Public entry: createExtractor(). Everything else in this folder is private to the stage.
+ */
+import type { Article } from '../corpus';
+import { DEFAULT_KNOWLEDGE_DIR } from './knowledge';
+import { loadKnowledgeBase } from './kb';
+import { findMentions } from './mentions';
+import { findRelations } from './relations';
+import type { ArticleExtraction } from './types';
+
+export type { ArticleExtraction, EntityRecord, ExtractedRelation, Mention } from './types';
+export { DEFAULT_KNOWLEDGE_DIR, loadGazetteer } from './knowledge';
+export type { Gazetteer, GazetteerEntry } from './knowledge';
+
+/**
+ * Version of the extraction method. Bump it whenever the code or the knowledge
+ * files change what is extracted: cached extractions of another version are redone.
+ */
+export const EXTRACTOR_VERSION = '0.1.0';
+
+export interface ExtractorOptions {
+  /** Folder holding gazetteer.json and the lexicon files. Default graph-data/knowledge. */
+  knowledgeDir?: string;
+}
+
+export interface Extractor {
+  /** EXTRACTOR_VERSION plus a hash of the knowledge files, for cache keys. */
+  readonly version: string;
+  /** Never throws on any text: an article with nothing recognisable yields empty lists. */
+  extract(article: Article): ArticleExtraction;
+}
+
+export function createExtractor(options: ExtractorOptions = {}): Extractor {
+  const kb = loadKnowledgeBase(options.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
+  return {
+    version: `${EXTRACTOR_VERSION}+${kb.hash.slice(0, 12)}`,
+    extract(article: Article): ArticleExtraction {
+      const { entities, mentions } = findMentions(article, kb);
+      const relations = findRelations(article, mentions, entities, kb);
+      return { doc: article.id, entities, mentions, relations };
+    },
+  };
+}

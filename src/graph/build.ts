@@ -1,0 +1,88 @@
+import Graph from 'graphology';
+import type { ArticleMeta, Claim, EntityAttributes, GraphAttributes, RelationAttributes } from '../ontology';
+import { SYMMETRIC_RELATIONS } from '../ontology';
+import type { ArticleExtraction } from '../extract';
+
+/** The graph newsgraph builds: a mixed multigraph (several relation types may join two entities) keyed by entity id and (subject, type, object). */
+export type NewsGraph = Graph<EntityAttributes, RelationAttributes, GraphAttributes>;
+
+export interface BuildGraphOptions {
+  extractorVersion: string;
+  articles: ArticleMeta[];
+  /** ISO timestamp stored as `builtAt`. Default: now. */
+  builtAt?: string;
+}
+
+/** Key of the one edge that carries every claim of (subject, type, object); symmetric relations sort their ends. */
+export function relationKey(subject: string, type: string, object: string): string {
+  const [a, b] = SYMMETRIC_RELATIONS.has(type as never) && object < subject ? [object, subject] : [subject, object];
+  return `${a}|${type}|${b}`;
+}
+
+function claimKey(claim: Claim): string {
+  return [claim.doc, claim.sentence, claim.quantity ?? '', claim.unit ?? '', claim.date ?? '', claim.status, claim.attributedTo ?? ''].join('\u0001');
+}
+
+function mergeUnique(into: string[], values: Iterable<string>, exclude?: string): void {
+  const seen = new Set(into);
+  for (const value of values) {
+    if (value === exclude || seen.has(value)) continue;
+    seen.add(value);
+    into.push(value);
+  }
+}
+
+/**
+ * Merges per-article extractions into one graph: one node per entity id, one
+ * edge per (subject, type, object) holding every claim; numbers that disagree
+ * stay separate claims. Returns an empty graph when there are no extractions.
+ */
+export function buildGraph(extractions: readonly ArticleExtraction[], options: BuildGraphOptions): NewsGraph {
+  const graph: NewsGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+  graph.replaceAttributes({
+    name: 'newsgraph',
+    extractorVersion: options.extractorVersion,
+    builtAt: options.builtAt ?? new Date().toISOString(),
+    articles: options.articles,
+  });
+  const seenClaims = new Map<string, Set<string>>();
+
+  for (const extraction of extractions) {
+    for (const entity of extraction.entities) {
+      const { id, known: _known, ...rest } = entity;
+      if (!graph.hasNode(id)) {
+        graph.addNode(id, { ...rest, aliases: [...new Set(entity.aliases.filter((a) => a !== entity.label))], mentions: [] });
+      } else {
+        mergeUnique(graph.getNodeAttribute(id, 'aliases'), entity.aliases, graph.getNodeAttribute(id, 'label'));
+      }
+    }
+    for (const mention of extraction.mentions) {
+      if (!graph.hasNode(mention.entityId)) continue;
+      const attrs = graph.getNodeAttributes(mention.entityId);
+      attrs.mentions.push({ doc: extraction.doc, sentence: mention.sentence, start: mention.start, end: mention.end });
+      if (mention.surface !== attrs.label) mergeUnique(attrs.aliases, [mention.surface], attrs.label);
+    }
+    for (const relation of extraction.relations) {
+      const { subject, object, type } = relation;
+      if (subject === object || !graph.hasNode(subject) || !graph.hasNode(object)) continue;
+      const key = relationKey(subject, type, object);
+      if (!graph.hasEdge(key)) {
+        const attributes: RelationAttributes = { type, claims: [] };
+        const [source, target] = key.split('|').filter((_, i) => i !== 1);
+        if (SYMMETRIC_RELATIONS.has(type)) graph.addUndirectedEdgeWithKey(key, source, target, attributes);
+        else graph.addDirectedEdgeWithKey(key, source, target, attributes);
+        seenClaims.set(key, new Set());
+      }
+      const attrs = graph.getEdgeAttributes(key);
+      const ck = claimKey(relation.claim);
+      const seen = seenClaims.get(key)!;
+      if (!seen.has(ck)) {
+        seen.add(ck);
+        attrs.claims.push(relation.claim);
+      }
+      if (relation.role && !attrs.role) attrs.role = relation.role;
+      if (relation.items?.length) mergeUnique((attrs.items ??= []), relation.items);
+    }
+  }
+  return graph;
+}

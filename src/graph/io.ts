@@ -1,0 +1,131 @@
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import Graph from 'graphology';
+import { z } from 'zod';
+import { CLAIM_STATUSES, ENTITY_TYPES, RELATION_TYPES } from '../ontology';
+import type { NewsGraph } from './build';
+
+/**
+ * Writes `content` to `file` atomically: a temp file in the same folder, flushed,
+ * then renamed over the target, so readers see the old file or the new one, never half.
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* the temp file may not exist */
+    }
+    throw error;
+  }
+}
+
+/** Serialises the graph in graphology's own format (graph.export()). */
+export function serialiseGraph(graph: NewsGraph): string {
+  return JSON.stringify(graph.export(), null, 1);
+}
+
+export function saveGraph(graph: NewsGraph, file: string): void {
+  writeFileAtomic(file, serialiseGraph(graph));
+}
+
+const ClaimSchema = z.object({
+  doc: z.string(),
+  sentence: z.number().int().nonnegative(),
+  quote: z.string(),
+  quantity: z.number().optional(),
+  unit: z.string().optional(),
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
+  attributedTo: z.string().optional(),
+  status: z.enum(CLAIM_STATUSES),
+});
+
+/** The graph.json contract of ONTOLOGY.md, as a schema (extra attributes allowed). */
+export const GraphFileSchema = z.object({
+  options: z.object({ type: z.string(), multi: z.boolean(), allowSelfLoops: z.boolean() }).passthrough(),
+  attributes: z.object({}).passthrough(),
+  nodes: z.array(
+    z.object({
+      key: z.string(),
+      attributes: z
+        .object({
+          label: z.string().min(1),
+          type: z.enum(ENTITY_TYPES),
+          aliases: z.array(z.string()),
+          wikidata: z.string().regex(/^Q\d+$/).optional(),
+          mentions: z.array(
+            z.object({ doc: z.string(), sentence: z.number().int().nonnegative(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() }),
+          ),
+        })
+        .passthrough(),
+    }),
+  ),
+  edges: z.array(
+    z.object({
+      key: z.string().optional(),
+      source: z.string(),
+      target: z.string(),
+      undirected: z.boolean().optional(),
+      attributes: z
+        .object({
+          type: z.enum(RELATION_TYPES),
+          claims: z.array(ClaimSchema).min(1),
+          role: z.string().optional(),
+          items: z.array(z.string()).optional(),
+        })
+        .passthrough(),
+    }),
+  ),
+});
+
+/** A graph file that is missing, unreadable or not a newsgraph graph. */
+export class GraphFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`${file}: ${problem}`);
+    this.name = 'GraphFileError';
+  }
+}
+
+/**
+ * Reads graph.json and checks it against the contract; throws GraphFileError
+ * naming the file and what is wrong (missing, truncated JSON, wrong shape).
+ */
+export function loadGraph(file: string): NewsGraph {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new GraphFileError(file, code === 'ENOENT' ? 'no such file (run `npm run build-graph` first)' : `cannot read (${code ?? (error as Error).message})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new GraphFileError(file, `not valid JSON (${(error as Error).message}); the file may be truncated`);
+  }
+  const parsed = GraphFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? issue.path.join('.') : 'top level';
+    throw new GraphFileError(file, `not a newsgraph graph: ${where}: ${issue.message}`);
+  }
+  try {
+    return Graph.from(raw as never) as NewsGraph;
+  } catch (error) {
+    throw new GraphFileError(file, `not a valid graphology graph: ${(error as Error).message}`);
+  }
+}
