@@ -137,6 +137,8 @@ export interface GraphAttributes {
   /** ISO timestamp of the build. */
   builtAt: string;
   articles: ArticleMeta[];
+  /** Files of the articles folder that were not read, and why. */
+  skipped?: { file: string; reason: string }[];
   [extra: string]: unknown;
 }
 

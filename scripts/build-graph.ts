@@ -1,0 +1,30 @@
+/** npm run build-graph -- [--articles DIR] [--out FILE] [--knowledge DIR] [--strict] [--json] [--quiet] */
+import { formatBuildSummary } from '../src/summary';
+import { type CliIO, type CommandSpec, parseArgs, PROCESS_IO, runMain } from './lib/cli';
+import { buildAndSave, DEFAULT_ARTICLES_DIR, DEFAULT_GRAPH_FILE } from './lib/ensure-graph';
+
+export const SPEC = {
+  name: 'build-graph',
+  summary: 'Reads every article of the folder, extracts entities, relations and claims, and writes the graph (graphology JSON).',
+  options: {
+    articles: { type: 'string', value: 'DIR', description: `articles folder (default ${DEFAULT_ARTICLES_DIR})` },
+    out: { type: 'string', value: 'FILE', description: `graph file to write (default ${DEFAULT_GRAPH_FILE})` },
+    knowledge: { type: 'string', value: 'DIR', description: 'knowledge folder (default graph-data/knowledge)' },
+    strict: { type: 'boolean', description: 'fail (exit 2, nothing written) when any file is skipped' },
+    json: { type: 'boolean', description: 'print the build figures as JSON' },
+    quiet: { type: 'boolean', description: 'print nothing but errors and skipped files' },
+  },
+} satisfies CommandSpec;
+
+export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<void> {
+  const { options } = parseArgs(SPEC, argv);
+  const out = options.out ?? DEFAULT_GRAPH_FILE;
+  const { stats, corpus } = buildAndSave(
+    { articlesDir: options.articles ?? DEFAULT_ARTICLES_DIR, out, knowledgeDir: options.knowledge, strict: options.strict },
+    io,
+  );
+  if (options.json) io.stdout(`${JSON.stringify({ out, ...stats, skipped: corpus.skipped })}\n`);
+  else if (!options.quiet) io.stdout(`${formatBuildSummary(stats, corpus.skipped, out)}\n`);
+}
+
+if (require.main === module) void runMain(SPEC, main);

@@ -1,0 +1,80 @@
+/** Building and saving the graph for the commands: build-graph always, start and eval when the graph is missing or stale. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Extractor } from '../../src/extract';
+import { createExtractor } from '../../src/extract';
+import { saveGraph } from '../../src/graph';
+import type { BuildCorpusGraphResult } from '../../src/pipeline';
+import { buildCorpusGraph, staleReason } from '../../src/pipeline';
+import { formatBuildSummary } from '../../src/summary';
+import { type CliIO, InputError } from './cli';
+import { createProgress } from './progress';
+
+export const DEFAULT_ARTICLES_DIR = 'graph-data/articles';
+export const DEFAULT_GRAPH_FILE = 'graph-data/graph.json';
+
+export interface BuildAndSaveOptions {
+  articlesDir: string;
+  out: string;
+  knowledgeDir?: string;
+  extractor?: Extractor;
+  /** Any skipped file is an error and nothing is written. */
+  strict?: boolean;
+}
+
+/**
+ * Builds the graph with progress on a terminal, names every skipped file on
+ * stderr, and writes the graph atomically (a failed build leaves the old file).
+ */
+export function buildAndSave(options: BuildAndSaveOptions, io: CliIO): BuildCorpusGraphResult {
+  const progress = createProgress(io);
+  let result: BuildCorpusGraphResult;
+  try {
+    result = buildCorpusGraph({
+      articlesDir: options.articlesDir,
+      knowledgeDir: options.knowledgeDir,
+      extractor: options.extractor,
+      onProgress: (phase, done, total) => progress.update(phase === 'read' ? 'reading' : 'extracting', done, total),
+    });
+  } finally {
+    progress.done();
+  }
+  for (const skipped of result.corpus.skipped) {
+    io.stderr(`newsgraph build-graph: ${path.join(options.articlesDir, skipped.file)}: ${skipped.reason}; skipped\n`);
+  }
+  if (options.strict && result.corpus.skipped.length) {
+    throw new InputError(`--strict: ${result.corpus.skipped.length} file(s) skipped; ${options.out} left as it was`);
+  }
+  saveGraph(result.graph, options.out);
+  return result;
+}
+
+export interface EnsureGraphOptions {
+  graph?: string;
+  articles?: string;
+  knowledge?: string;
+  /** Print the build summary when a build happens. Default false. */
+  summary?: boolean;
+}
+
+function readGraphAttributes(file: string): Record<string, never> | null {
+  if (!existsSync(file)) return null;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')).attributes ?? null;
+  } catch {
+    return null; // unreadable: rebuilt below
+  }
+}
+
+/** Returns the graph file, rebuilt first when missing or stale (saying why on stderr). */
+export function ensureGraph(options: EnsureGraphOptions, io: CliIO): { file: string; built: BuildCorpusGraphResult | null } {
+  const file = options.graph ?? DEFAULT_GRAPH_FILE;
+  const articlesDir = options.articles ?? DEFAULT_ARTICLES_DIR;
+  const extractor = createExtractor({ knowledgeDir: options.knowledge });
+  const reason = staleReason(readGraphAttributes(file), articlesDir, extractor.version);
+  if (reason === null) return { file, built: null };
+  io.stderr(`newsgraph: building ${file} (${reason})\n`);
+  const built = buildAndSave({ articlesDir, out: file, extractor }, io);
+  if (options.summary) io.stdout(`${formatBuildSummary(built.stats, built.corpus.skipped, file)}\n`);
+  return { file, built };
+}
