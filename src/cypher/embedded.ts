@@ -1,0 +1,106 @@
+/**
+ * The embedded engine: @grafeo-db/js, an in-memory graph database that runs
+ * Neo4j-dialect Cypher, loaded from a newsgraph graph with the very loader
+ * statements the Neo4j export runs. No server needed.
+ *
+ * What it runs and what it refuses is pinned in test/cypher/embedded.test.ts
+ * (e.g. `LIMIT $n` works, `LIMIT toInteger($n)` does not; an aggregate cannot
+ * be indexed in the RETURN that computes it).
+ */
+import { GrafeoDB } from '@grafeo-db/js';
+import type { NewsGraph } from '../graph';
+import type { CypherEngine, CypherValue, Params, Row } from './engine';
+import { fromBigInt } from './engine';
+import { loadGraphRows } from './load';
+import { graphToRows } from './mapping';
+import { buildLoadPlan } from './statements';
+
+export const EMBEDDED_ENGINE_NAME = 'embedded';
+
+export interface EmbeddedEngineOptions {
+  /**
+   * Return rows of queries without ORDER BY in random order (grafeo's test
+   * option), to catch queries that rely on an unspecified order. Default false.
+   */
+  shuffleUnordered?: boolean;
+}
+
+/** Internal ids of grafeo's node/edge objects: meaningless outside one database, so dropped. */
+const GRAFEO_INTERNAL_KEYS: ReadonlySet<string> = new Set(['_id', '_source', '_target']);
+
+function isGrafeoPath(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return keys.length === 2 && Array.isArray(value.nodes) && Array.isArray(value.edges);
+}
+
+/** Converts a grafeo value to a plain CypherValue (see engine.ts for the shapes). */
+export function normaliseGrafeoValue(value: unknown): CypherValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return fromBigInt(value);
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString();
+  if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>);
+  if (Array.isArray(value)) return value.map(normaliseGrafeoValue);
+  if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (isGrafeoPath(record)) return { nodes: normaliseGrafeoValue(record.nodes), relationships: normaliseGrafeoValue(record.edges) };
+    const out: Record<string, CypherValue> = {};
+    const isElement = '_id' in record && ('_labels' in record || '_type' in record);
+    for (const [key, item] of Object.entries(record)) {
+      if (isElement && GRAFEO_INTERNAL_KEYS.has(key)) continue;
+      out[key] = key === '_labels' && Array.isArray(item) ? [...(item as string[])].sort() : normaliseGrafeoValue(item);
+    }
+    return out;
+  }
+  return String(value);
+}
+
+/** Parameters as grafeo takes them: undefined is not a value, so it becomes null. */
+function toGrafeoParams(params: Params): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(params, (_, v) => (v === undefined ? null : v))) as Record<string, unknown>;
+}
+
+class EmbeddedEngine implements CypherEngine {
+  readonly name = EMBEDDED_ENGINE_NAME;
+  private db: GrafeoDB | null;
+
+  constructor(db: GrafeoDB) {
+    this.db = db;
+  }
+
+  async run(query: string, params: Params = {}): Promise<Row[]> {
+    if (!this.db) throw new Error('embedded engine: run after close');
+    const result = await this.db.executeCypher(query, toGrafeoParams(params));
+    const columns = result.columns;
+    return result.toArray().map((raw) => {
+      const row: Row = {};
+      for (const column of columns) row[column] = normaliseGrafeoValue(raw[column]);
+      return row;
+    });
+  }
+
+  async close(): Promise<void> {
+    this.db?.close();
+    this.db = null;
+  }
+}
+
+/** An empty in-memory engine (for tests and for loading statements by hand). */
+export function createEmptyEmbeddedEngine(options: EmbeddedEngineOptions = {}): CypherEngine {
+  return new EmbeddedEngine(GrafeoDB.create(undefined, { shuffleUnordered: options.shuffleUnordered ?? false }));
+}
+
+/**
+ * An in-memory engine holding `graph` under the mapping of mapping.ts,
+ * loaded by the same statements as the Neo4j export.
+ */
+export async function createEmbeddedEngine(graph: NewsGraph, options: EmbeddedEngineOptions = {}): Promise<CypherEngine> {
+  const engine = createEmptyEmbeddedEngine(options);
+  try {
+    await loadGraphRows(engine, buildLoadPlan(graphToRows(graph)));
+  } catch (error) {
+    await engine.close();
+    throw error;
+  }
+  return engine;
+}

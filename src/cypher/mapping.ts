@@ -1,0 +1,205 @@
+/**
+ * The graph → property-graph mapping shared by every Cypher target (the
+ * embedded engine, a Neo4j server over Bolt, the neo4j-admin CSV files and the
+ * cypher-shell script), so they all hold the same nodes, relationships and
+ * properties. queries/README.md documents it for analysts.
+ *
+ * Neo4j properties cannot hold maps, nor lists with nulls or mixed types, so
+ * a relation's claims become parallel lists (index i of every list is claim i)
+ * and a missing claim field becomes a sentinel: '' for text, -1 for a quantity.
+ */
+import type { NewsGraph } from '../graph';
+import type { Claim, EntityType, RelationType } from '../ontology';
+import { ENTITY_TYPES, RELATION_TYPES } from '../ontology';
+
+/** A value Neo4j can store as a property: a scalar or a homogeneous list of scalars. */
+export type PropertyValue = string | number | boolean | string[] | number[] | boolean[];
+
+/** Property maps as sent to the loader statements. */
+export type Properties = Record<string, PropertyValue>;
+
+/** Label every entity node carries besides its type. */
+export const ENTITY_LABEL = 'Entity';
+/** Label of the article nodes. */
+export const ARTICLE_LABEL = 'Article';
+/** Relationship from an entity to each article that names it. */
+export const MENTIONED_IN = 'MENTIONED_IN';
+
+/** Stands for a claim field the text does not give, in a text list (units, dates, sources). */
+export const MISSING_TEXT = '';
+/** Stands for a claim without a quantity in `quantities` (real quantities are counts, never negative). */
+export const MISSING_QUANTITY = -1;
+
+/** Node attributes that are display state (viewer layout), not facts: never exported. */
+const DISPLAY_ATTRIBUTES: ReadonlySet<string> = new Set(['x', 'y', 'size', 'color', 'hidden', 'zIndex', 'forceLabel', 'highlighted', 'image']);
+/** Node attributes that the mapping writes itself or turns into relationships. */
+const RESERVED_NODE_ATTRIBUTES: ReadonlySet<string> = new Set(['id', 'label', 'type', 'aliases', 'wikidata', 'mentions', 'mentionCount']);
+/** Edge attributes that the mapping writes itself. */
+const RESERVED_EDGE_ATTRIBUTES: ReadonlySet<string> = new Set([
+  'key',
+  'type',
+  'claims',
+  'claimCount',
+  'docs',
+  'sentences',
+  'quotes',
+  'quantities',
+  'units',
+  'dates',
+  'sources',
+  'statuses',
+  'role',
+  'items',
+]);
+/** A property name every target accepts unquoted, including the neo4j-admin CSV header. */
+const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** One entity node: `(:Entity:<type> {…props})`. */
+export interface EntityRow {
+  id: string;
+  /** Every property, `id` included (the loader replaces the whole map, so re-exports converge). */
+  props: Properties;
+}
+
+/** One article node: `(:Article {…props})`. */
+export interface ArticleRow {
+  id: string;
+  props: Properties;
+}
+
+/** `(:Entity {id: entity})-[:MENTIONED_IN {count}]->(:Article {id: article})`. */
+export interface MentionRow {
+  entity: string;
+  article: string;
+  /** How many times the article names the entity. */
+  count: number;
+}
+
+/** One relation: `(:Entity {id: source})-[:<type> {key, …props}]->(:Entity {id: target})`. */
+export interface RelationRow {
+  /** The graph's edge key (`subject|TYPE|object`), unique per relationship: what MERGE matches on. */
+  key: string;
+  source: string;
+  target: string;
+  /** Every property, `key` included. */
+  props: Properties;
+}
+
+/** The whole graph as rows, grouped the way the loader statements need them (labels and types cannot be parameters). */
+export interface GraphRows {
+  /** Entity rows per entity type; only types that occur. */
+  entities: Map<EntityType, EntityRow[]>;
+  articles: ArticleRow[];
+  mentions: MentionRow[];
+  /** Relation rows per relation type; only types that occur. */
+  relations: Map<RelationType, RelationRow[]>;
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/**
+ * Returns the value when Neo4j can store it as a property (a scalar or a
+ * non-mixed list of scalars), else undefined. Empty lists are kept.
+ */
+export function toPropertyValue(value: unknown): PropertyValue | undefined {
+  if (isScalar(value)) return value;
+  if (!Array.isArray(value) || !value.every(isScalar)) return undefined;
+  const kinds = new Set(value.map((item) => typeof item));
+  return kinds.size <= 1 ? (value as PropertyValue) : undefined;
+}
+
+/** Extra attributes (centrality scores, community …) that can be stored, sorted by name for stable output. */
+function extraProperties(attributes: Record<string, unknown>, reserved: ReadonlySet<string>): Properties {
+  const props: Properties = {};
+  for (const name of Object.keys(attributes).sort()) {
+    if (reserved.has(name) || DISPLAY_ATTRIBUTES.has(name) || !PROPERTY_NAME.test(name)) continue;
+    const value = toPropertyValue(attributes[name]);
+    if (value !== undefined) props[name] = value;
+  }
+  return props;
+}
+
+/** The claims of a relation as parallel lists with the sentinels above. */
+export function claimLists(claims: readonly Claim[]): Properties {
+  return {
+    claimCount: claims.length,
+    docs: claims.map((c) => c.doc),
+    sentences: claims.map((c) => c.sentence),
+    quotes: claims.map((c) => c.quote),
+    quantities: claims.map((c) => c.quantity ?? MISSING_QUANTITY),
+    units: claims.map((c) => c.unit ?? MISSING_TEXT),
+    dates: claims.map((c) => c.date ?? MISSING_TEXT),
+    sources: claims.map((c) => c.attributedTo ?? MISSING_TEXT),
+    statuses: claims.map((c) => c.status),
+  };
+}
+
+function entityRows(graph: NewsGraph): Map<EntityType, EntityRow[]> {
+  const byType = new Map<EntityType, EntityRow[]>();
+  graph.forEachNode((id, attrs) => {
+    const props: Properties = { id, label: attrs.label, type: attrs.type, aliases: [...attrs.aliases] };
+    if (attrs.wikidata) props.wikidata = attrs.wikidata;
+    props.mentionCount = attrs.mentions.length;
+    Object.assign(props, extraProperties(attrs, RESERVED_NODE_ATTRIBUTES));
+    const rows = byType.get(attrs.type) ?? [];
+    rows.push({ id, props });
+    byType.set(attrs.type, rows);
+  });
+  return new Map(ENTITY_TYPES.filter((t) => byType.has(t)).map((t) => [t, byType.get(t)!]));
+}
+
+/**
+ * One row per article of the graph's `articles` attribute, plus a bare row
+ * for any doc a mention or claim cites that the list lacks, so no
+ * MENTIONED_IN or `docs` entry points at nothing.
+ */
+function articleRows(graph: NewsGraph): ArticleRow[] {
+  const rows = new Map<string, ArticleRow>();
+  for (const article of graph.getAttribute('articles') ?? []) {
+    const props: Properties = { id: article.id };
+    if (article.title) props.title = article.title;
+    if (article.date) props.date = article.date;
+    if (article.url) props.url = article.url;
+    if (article.file) props.file = article.file;
+    if (typeof article.sentences === 'number') props.sentenceCount = article.sentences;
+    rows.set(article.id, { id: article.id, props });
+  }
+  const cite = (doc: string) => {
+    if (!rows.has(doc)) rows.set(doc, { id: doc, props: { id: doc } });
+  };
+  graph.forEachNode((_, attrs) => attrs.mentions.forEach((m) => cite(m.doc)));
+  graph.forEachEdge((_, attrs) => attrs.claims.forEach((c) => cite(c.doc)));
+  return [...rows.values()];
+}
+
+function mentionRows(graph: NewsGraph): MentionRow[] {
+  const rows: MentionRow[] = [];
+  graph.forEachNode((entity, attrs) => {
+    const counts = new Map<string, number>();
+    for (const mention of attrs.mentions) counts.set(mention.doc, (counts.get(mention.doc) ?? 0) + 1);
+    for (const [article, count] of counts) rows.push({ entity, article, count });
+  });
+  return rows;
+}
+
+function relationRows(graph: NewsGraph): Map<RelationType, RelationRow[]> {
+  const byType = new Map<RelationType, RelationRow[]>();
+  // Undirected edges (MET_WITH, ALLIED_WITH) keep graphology's stored source → target: one relationship each.
+  graph.forEachEdge((key, attrs, source, target) => {
+    const props: Properties = { key, ...claimLists(attrs.claims) };
+    if (attrs.role) props.role = attrs.role;
+    if (attrs.items) props.items = [...attrs.items];
+    Object.assign(props, extraProperties(attrs, RESERVED_EDGE_ATTRIBUTES));
+    const rows = byType.get(attrs.type) ?? [];
+    rows.push({ key, source, target, props });
+    byType.set(attrs.type, rows);
+  });
+  return new Map(RELATION_TYPES.filter((t) => byType.has(t)).map((t) => [t, byType.get(t)!]));
+}
+
+/** Maps a newsgraph graph to property-graph rows. Returns empty groups for an empty graph. */
+export function graphToRows(graph: NewsGraph): GraphRows {
+  return { entities: entityRows(graph), articles: articleRows(graph), mentions: mentionRows(graph), relations: relationRows(graph) };
+}
