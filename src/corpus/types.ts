@@ -1,3 +1,5 @@
+import type { NoiseRules } from './noise';
+
 /** A sentence of a cleaned article. `text === article.text.slice(start, end)`. */
 export interface Sentence {
   /** Index in the article, from 0. */
@@ -43,6 +45,12 @@ export interface LoadCorpusOptions {
   maxBytes?: number;
   /** Called after each file, for progress display. */
   onProgress?: (done: number, total: number, file: string) => void;
+  /** Folder of knowledge files whose noise.json holds the page-noise rules. Default graph-data/knowledge. */
+  knowledgeDir?: string;
+  /** Page-noise rules already compiled (compileNoiseRules); wins over knowledgeDir. */
+  noise?: NoiseRules;
+  /** Tag each sentence's language with eld. Default true. */
+  detectLanguage?: boolean;
 }
 
 export interface Corpus {

@@ -1,0 +1,217 @@
+/**
+ * French sentence segmentation, line by line: a line never merges with the
+ * next one, so a heading or title without a final stop is its own sentence.
+ * A single linear scan per line (no Intl.Segmenter: it is slow on long
+ * paragraphs and its rules need the same French repairs anyway) finds
+ * candidate stops (. ! ? … and runs of them) followed by a space, a closing
+ * mark or the line end, and rejects those that do not end a sentence:
+ *  - the next word starts in lower case (ellipsis mid-sentence, "etc. et");
+ *  - the stop follows an abbreviation that never ends a sentence (M., Mme.,
+ *    av., p.; from graph-data/knowledge/abbreviations.json) or an initial
+ *    (J. Trump), or opens a numbered item ("1. ");
+ *  - the stop is inside a short quotation « … » whose closing mark comes
+ *    later (a closing » right after the stop stays with the sentence).
+ * Numbers with spaces or dots ("20 000", "4.700", "1.5") are never split:
+ * a stop is only a candidate when a space or a closing mark follows it.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/** Default abbreviation list, relative to this file (src/corpus → graph-data/knowledge). */
+export const DEFAULT_ABBREVIATIONS_FILE = path.resolve(__dirname, '../../graph-data/knowledge/abbreviations.json');
+
+/** A quotation at most this long is never split inside, whatever stops it holds. */
+export const MAX_UNSPLIT_QUOTE_CHARS = 250;
+
+/** Abbreviations are short: the word before a stop is looked at over this many characters at most. */
+const MAX_ABBREVIATION_CHARS = 12;
+
+const TERMINATORS = new Set(['.', '!', '?', '…']);
+/** Marks that close a quotation or a bracket and stay with the sentence they end, even after a space (French « … »). */
+const SPACED_CLOSERS = new Set(['»', '”', ')', ']', '›']);
+/** Marks that close only when glued to the stop: a straight quote after a space opens the next sentence. */
+const GLUED_CLOSERS = new Set(['"', '\'', '’', '“']);
+/** Characters that precede a word without belonging to it. */
+const WORD_OPENERS = new Set([' ', '(', '[', '«', '"', '“', '‘', '\'', '’', '\n']);
+const LIST_BULLET = /^(?:[-•*–—▪►]|\d{1,3}[.)])\s+/;
+
+const LOWER_START = /\p{Ll}/u;
+const SPACE = /\s/;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+const DIGITS = /^\d+$/;
+
+/** A sentence's place in the text, before its language is known. */
+export interface SentenceSpan {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Index of the line the sentence is on, counting every line of the text from 0. */
+  line: number;
+}
+
+export interface SegmentOptions {
+  /** Words that never end a sentence before a full stop. Default: the list of abbreviations.json. */
+  abbreviations?: ReadonlySet<string>;
+}
+
+let defaultAbbreviations: ReadonlySet<string> | undefined;
+
+/** Reads an abbreviation file ({ "nonFinal": [...] }); throws naming the file when it is wrong. */
+export function loadAbbreviations(file: string = DEFAULT_ABBREVIATIONS_FILE): ReadonlySet<string> {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`newsgraph corpus: cannot read abbreviations ${file} (${(error as Error).message})`);
+  }
+  const list = (data as { nonFinal?: unknown }).nonFinal;
+  if (!Array.isArray(list) || !list.every((w) => typeof w === 'string')) {
+    throw new Error(`newsgraph corpus: ${file}: "nonFinal" must be a list of words`);
+  }
+  return new Set(list as string[]);
+}
+
+function abbreviations(options?: SegmentOptions): ReadonlySet<string> {
+  if (options?.abbreviations) return options.abbreviations;
+  defaultAbbreviations ??= loadAbbreviations();
+  return defaultAbbreviations;
+}
+
+/**
+ * For each position of the line, the end of the short quotation it is inside
+ * (exclusive), or -1. Pairs « » by nesting; unbalanced marks protect nothing.
+ */
+function shortQuoteEnds(text: string, from: number, to: number): Int32Array | null {
+  let hasQuote = false;
+  for (let i = from; i < to; i++) {
+    if (text.charCodeAt(i) === 0xab /* « */ || text.charCodeAt(i) === 0x201c /* “ */) {
+      hasQuote = true;
+      break;
+    }
+  }
+  if (!hasQuote) return null;
+  const ends = new Int32Array(to - from).fill(-1);
+  const stack: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === '«' || c === '“') stack.push(i);
+    else if ((c === '»' || c === '”') && stack.length > 0) {
+      const open = stack.pop()!;
+      if (i - open <= MAX_UNSPLIT_QUOTE_CHARS) {
+        for (let k = open + 1; k < i; k++) if (ends[k - from] === -1) ends[k - from] = i;
+      }
+    }
+  }
+  return ends;
+}
+
+/** The word just before position `at` (exclusive), at most MAX_ABBREVIATION_CHARS long. */
+function wordBefore(text: string, at: number, lineStart: number): { word: string; start: number } {
+  let i = at;
+  const limit = Math.max(lineStart, at - MAX_ABBREVIATION_CHARS);
+  while (i > limit && !WORD_OPENERS.has(text[i - 1])) i--;
+  return { word: text.slice(i, at), start: i };
+}
+
+function isAbbreviation(word: string, known: ReadonlySet<string>): boolean {
+  if (word.length === 0) return false;
+  return known.has(word) || known.has(word.toLowerCase()) || SINGLE_CAPITAL.test(word);
+}
+
+/** Same notion of space as String.prototype.trim, so sentence texts are trimmed in its sense. */
+function isSpace(c: string): boolean {
+  return c === ' ' || SPACE.test(c);
+}
+
+/** Pushes the trimmed span [start, end) as a sentence when it holds anything. */
+function pushSentence(out: SentenceSpan[], text: string, start: number, end: number, line: number): void {
+  while (start < end && isSpace(text[start])) start++;
+  while (end > start && isSpace(text[end - 1])) end--;
+  if (end <= start) return;
+  const bullet = LIST_BULLET.exec(text.slice(start, Math.min(end, start + 8)));
+  if (bullet && start + bullet[0].length < end) start += bullet[0].length;
+  out.push({ index: out.length, start, end, text: text.slice(start, end), line });
+}
+
+/** Splits one line [from, to) of the text into sentences, appended to `out`. */
+function segmentLine(text: string, from: number, to: number, line: number, known: ReadonlySet<string>, out: SentenceSpan[]): void {
+  const quoteEnds = shortQuoteEnds(text, from, to);
+  let sentenceStart = from;
+  let i = from;
+  while (i < to) {
+    if (!TERMINATORS.has(text[i])) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < to && TERMINATORS.has(text[j])) j++;
+    // Closing marks after the stop belong to the sentence; `end` is past the last of them.
+    let end = j;
+    let k = j;
+    while (k < to && GLUED_CLOSERS.has(text[k]) && k === end) end = ++k;
+    while (k < to && (text[k] === ' ' || SPACED_CLOSERS.has(text[k]))) {
+      k++;
+      if (text[k - 1] !== ' ') end = k;
+    }
+    if (k === j && j < to) {
+      // Stop glued to the next character (4.700, U.S.A, www.x.org): not a boundary.
+      i = j;
+      continue;
+    }
+    if (k >= to) break;
+    if (isBoundary(text, i, j, end, k, sentenceStart, from, known, quoteEnds)) {
+      pushSentence(out, text, sentenceStart, end, line);
+      sentenceStart = k;
+    }
+    i = k;
+  }
+  pushSentence(out, text, sentenceStart, to, line);
+}
+
+/** Whether the stop run [i, j), closed at `end`, with the next sentence starting at `next`, ends a sentence. */
+function isBoundary(
+  text: string,
+  i: number,
+  j: number,
+  end: number,
+  next: number,
+  sentenceStart: number,
+  lineStart: number,
+  known: ReadonlySet<string>,
+  quoteEnds: Int32Array | null,
+): boolean {
+  if (LOWER_START.test(text[next])) return false;
+  if (quoteEnds) {
+    const closesAt = quoteEnds[i - lineStart];
+    // Inside a short quotation that the closing marks after this stop do not close.
+    if (closesAt !== -1 && closesAt >= end) return false;
+  }
+  if (j === i + 1 && text[i] === '.' && end === j) {
+    const { word, start } = wordBefore(text, i, lineStart);
+    if (isAbbreviation(word, known)) return false;
+    if (DIGITS.test(word) && text.slice(sentenceStart, start).trim().length === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Splits text into sentences, line by line. Offsets point into `text`:
+ * `sentence.text === text.slice(start, end)`, trimmed, never empty, indices
+ * from 0 in text order. List bullets ("- ", "1. ") are left out of the
+ * sentence. Returns [] for text without any non-space character.
+ */
+export function segmentSentences(text: string, options?: SegmentOptions): SentenceSpan[] {
+  const known = abbreviations(options);
+  const out: SentenceSpan[] = [];
+  let line = 0;
+  let from = 0;
+  while (from <= text.length) {
+    let to = text.indexOf('\n', from);
+    if (to === -1) to = text.length;
+    segmentLine(text, from, to, line, known, out);
+    from = to + 1;
+    line++;
+  }
+  return out;
+}
