@@ -26,6 +26,19 @@
  */
 import { GraphFileError } from '../../src/graph';
 
+/** Graph file read when --graph is not given (npm runs scripts from the project root). */
+export const DEFAULT_GRAPH_FILE = 'graph-data/graph.json';
+
+/** The --graph option, shared by every command that reads the graph. */
+export const GRAPH_OPTION = { type: 'string', value: 'FILE', description: `graph file (default ${DEFAULT_GRAPH_FILE})` } as const satisfies OptionSpec;
+/** The --json option: machine-readable output instead of the table. */
+export const JSON_OPTION = { type: 'boolean', description: 'print JSON instead of a table' } as const satisfies OptionSpec;
+
+/** Prints a value as indented JSON followed by a newline. */
+export function printJson(io: CliIO, value: unknown): void {
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}
+
 export const EXIT_OK = 0;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USAGE = 2;

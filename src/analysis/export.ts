@@ -18,8 +18,10 @@
  *
  * Attributes are flattened the same way for every tabular format: scalars as
  * they are, lists of strings joined with "; ", lists of records as their count
- * (`mentions` → number of mentions, `claims` → number of claims). Edges also
- * get `docs` (distinct articles) and the quote and date of their surest claim.
+ * (`mentions` → number of mentions, `claims` → number of claims). The edge's
+ * relation type is exported as `relation` (Gephi's edge table already has a
+ * `Type` column: directed or undirected). Edges also get `docs` (distinct
+ * articles) and the quote and date of their surest claim.
  *
  * Every file is rendered in memory first and written atomically
  * (writeFileAtomic), so a failed export leaves the previous files untouched.
@@ -79,13 +81,21 @@ export function flattenAttributes(attributes: Attributes): FlatAttributes {
 
 function nodeRecord(graph: Graph, key: string): FlatAttributes {
   const attributes = graph.getNodeAttributes(key);
-  return { ...flattenAttributes(attributes), label: String(attributes.label ?? key), type: String(attributes.type ?? ''), color: colorOfType(attributes.type) };
+  return {
+    ...flattenAttributes(attributes),
+    label: String(attributes.label ?? key),
+    type: String(attributes.type ?? ''),
+    mentions: Array.isArray(attributes.mentions) ? attributes.mentions.length : 0,
+    color: colorOfType(attributes.type),
+  };
 }
 
 function edgeRecord(graph: Graph, key: string): FlatAttributes {
   const attributes = graph.getEdgeAttributes(key);
   const claims: Claim[] = Array.isArray(attributes.claims) ? attributes.claims : [];
-  const record: FlatAttributes = { ...flattenAttributes(attributes), type: String(attributes.type ?? ''), claims: claims.length, docs: new Set(claims.map((c) => c.doc)).size };
+  // `relation`, not `type`: Gephi's edge table already has a Type column (directed or not).
+  const { type, ...rest } = flattenAttributes(attributes);
+  const record: FlatAttributes = { relation: String(type ?? ''), ...rest, claims: claims.length, docs: new Set(claims.map((c) => c.doc)).size };
   const claim = pickClaim(claims);
   if (claim) record.quote = claim.quote;
   if (claim?.date) record.date = claim.date;
@@ -101,11 +111,12 @@ export function toGexf(graph: Graph): string {
     pedantic: true,
     formatNode: (key) => {
       const { label, color, ...attributes } = nodeRecord(graph, key);
-      return { label: String(label), viz: { color: String(color), size: NODE_SIZE_BASE + NODE_SIZE_SCALE * Math.sqrt(graph.degree(key)) }, attributes };
+      const size = Math.round((NODE_SIZE_BASE + NODE_SIZE_SCALE * Math.sqrt(graph.degree(key))) * 100) / 100;
+      return { label: String(label), viz: { color: String(color), size }, attributes };
     },
     formatEdge: (key) => {
       const attributes = edgeRecord(graph, key);
-      return { label: String(attributes.type), kind: String(attributes.type), weight: Number(attributes.claims) || 1, attributes };
+      return { label: String(attributes.relation), kind: String(attributes.relation), weight: Number(attributes.claims) || 1, attributes };
     },
   });
 }
@@ -185,7 +196,7 @@ function csvTable(header: readonly string[], rows: readonly (readonly (Scalar | 
 
 /** Columns every node row starts with, in Gephi's spreadsheet-import names where Gephi has one. */
 const NODE_COLUMNS = ['label', 'type', 'aliases', 'wikidata', 'mentions', 'color'];
-const EDGE_COLUMNS = ['type', 'claims', 'docs', 'role', 'items', 'quote', 'date'];
+const EDGE_COLUMNS = ['relation', 'claims', 'docs', 'role', 'items', 'quote', 'date'];
 
 function extraColumns(records: readonly FlatAttributes[], fixed: readonly string[]): string[] {
   const names = new Set<string>();
@@ -210,7 +221,7 @@ export function toCsv(graph: Graph): { nodes: string; edges: string } {
       target,
       undirected ? 'Undirected' : 'Directed',
       key,
-      record.type,
+      record.relation,
       record.claims,
       ...EDGE_COLUMNS.map((c) => record[c]),
       ...edgeExtras.map((c) => record[c]),

@@ -3,12 +3,15 @@
  * =====================
  *
  * Finds the node a user means by any of its names: the key, the label or an
- * alias, compared without case, accents, hyphens, apostrophes or punctuation
- * ("kim jong-un" = "Kim Jong Un", "coree du nord" = "Corée du Nord", "rpdc" = "RPDC").
+ * alias, compared without case, accents, spaces, hyphens, apostrophes or
+ * punctuation ("kim jong-un" = "Kim Jong Un", "hwasong20" = "Hwasong-20",
+ * "coree du nord" = "Corée du Nord", "rpdc" = "RPDC").
  *
  * A label match wins over an alias match, because one surface form may be the
  * label of one entity and an alias of another (a capital is a Place label and
- * an alias of its Country). Several matches at the same level are ambiguous.
+ * an alias of its Country). Failing both, whole words of a name are accepted
+ * ("poutine" for "Vladimir Poutine") when they designate one entity only.
+ * Several matches at the same level are ambiguous.
  * Unknown and ambiguous names throw AnalysisInputError listing the closest
  * known names by edit distance, so the user can retry.
  */
@@ -18,15 +21,31 @@ import { AnalysisInputError } from './errors';
 
 /** Names suggested when a lookup fails. */
 export const SUGGESTION_COUNT = 5;
+/** Shortest query accepted as part of a name: "un" or "de" would match half the graph; "Kim" is fine. */
+export const MIN_PARTIAL_LENGTH = 3;
 
-/** Lower case, no diacritics, punctuation (hyphens, apostrophes, dots) as spaces, spaces collapsed. */
+/**
+ * The form names are compared in: lower case, no diacritics, and no spaces or
+ * punctuation at all, because transliterations split words differently
+ * ("Kim Jong-un", "Kim Jong Un", "Kim Jongun" all give "kimjongun").
+ */
 export function normalizeName(name: string): string {
   return name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The words of a name, normalized, space-separated with a space at each end (" vladimir poutine "). */
+function wordsOf(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+  return ` ${words} `;
 }
 
 /** Levenshtein distance (insert, delete, substitute all cost 1). */
@@ -113,6 +132,16 @@ export function resolveEntity(graph: Graph<Attributes>, name: string, who = 'new
       const list = [...matches.values()].map(describe).join('; ');
       throw new AnalysisInputError(who, `"${name}" is ambiguous: it names ${list}. Give the key or a fuller name`);
     }
+  }
+  const words = wordsOf(name);
+  const partial = new Map<string, EntityCandidate>();
+  if (words.trim().length >= MIN_PARTIAL_LENGTH) {
+    for (const entry of index) if (entry.level !== 'key' && wordsOf(entry.candidate.name).includes(words) && !partial.has(entry.candidate.key)) partial.set(entry.candidate.key, entry.candidate);
+  }
+  if (partial.size === 1) return [...partial.keys()][0];
+  if (partial.size > 1) {
+    const list = [...partial.values()].map(describe).join('; ');
+    throw new AnalysisInputError(who, `"${name}" is ambiguous: it is part of the names of ${list}. Give the key or a fuller name`);
   }
   const suggestions = closestNames(graph, name);
   const hint = suggestions.length ? `; closest known names: ${suggestions.map(describe).join('; ')}` : '; the graph has no entities';

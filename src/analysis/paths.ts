@@ -204,7 +204,8 @@ export function explainHop(graph: Graph<Attributes, Attributes, Attributes>, fro
   const articles = ((graph.getAttributes() as Partial<GraphAttributes>).articles ?? []) as GraphAttributes['articles'];
   const article = claim ? articles.find((meta) => meta.id === claim.doc) : undefined;
   const label = (node: string) => String(graph.getNodeAttribute(node, 'label') ?? node);
-  const hop: PathHop = {
+  const date = claim?.date ?? article?.date;
+  return {
     from: label(from),
     fromKey: from,
     relation: String(chosen.attributes.type ?? 'RELATED'),
@@ -213,15 +214,13 @@ export function explainHop(graph: Graph<Attributes, Attributes, Attributes>, fro
     direction: chosen.direction,
     quote: claim?.quote ?? '',
     doc: claim?.doc ?? '',
+    date,
+    sentence: claim?.sentence,
+    title: article?.title,
+    status: claim?.status,
     claims: chosen.claims.length,
     otherRelations: [...new Set(edges.slice(1).map((entry) => String(entry.attributes.type)))].filter((type) => type !== chosen.attributes.type),
   };
-  if (claim) hop.sentence = claim.sentence;
-  const date = claim?.date ?? article?.date;
-  if (date) hop.date = date;
-  if (article?.title) hop.title = article.title;
-  if (claim) hop.status = claim.status;
-  return hop;
 }
 
 function checkCount(name: string, value: number, min: number): void {
