@@ -8,6 +8,24 @@ import { ENTITY_TYPES } from '../ontology';
  * Real domain data (states, leaders, ministers, agencies, armed forces, units,
  * media, treaties, weapon systems, places), never keyed to one article.
  */
+/** ISO-8601 year or year-month (2024, 2024-05): when a post began or ended. */
+const PartialDateSchema = z.string().regex(/^\d{4}(-\d{2})?$/);
+
+/** A post a Person holds or held. */
+export const GazetteerRoleSchema = z.object({
+  /** The post in French, as the press writes it ("ministre de la Défense"). */
+  title: z.string(),
+  /** Id of the Country or Organization where the post is held. */
+  of: z.string(),
+  /** True for the head of that state, government or organisation (a LEADS relation). */
+  leads: z.boolean().optional(),
+  /** When the post began, if known. */
+  since: PartialDateSchema.optional(),
+  /** When the post ended; absent means the holder is current (or the end is unknown). */
+  until: PartialDateSchema.optional(),
+});
+export type GazetteerRole = z.infer<typeof GazetteerRoleSchema>;
+
 export const GazetteerEntrySchema = z.object({
   /** Stable English snake_case slug; becomes the node key. */
   id: z.string().regex(/^[a-z0-9_]+$/),
@@ -26,7 +44,7 @@ export const GazetteerEntrySchema = z.object({
   /** Organization or Place: id of the entity it is part of / located in, if not the country itself. */
   parent: z.string().optional(),
   /** Person: posts held, in French ("président", "ministre des Affaires étrangères"), with the body they are held at. */
-  roles: z.array(z.object({ title: z.string(), of: z.string(), leads: z.boolean().optional() })).optional(),
+  roles: z.array(GazetteerRoleSchema).optional(),
   /** Aliases that are only a mention when the context confirms them (a bare surname shared by others, a common word). */
   weakAliases: z.array(z.string().min(1)).optional(),
   /** Free-text note on why an entry or alias is there. */
@@ -34,9 +52,24 @@ export const GazetteerEntrySchema = z.object({
 });
 export type GazetteerEntry = z.infer<typeof GazetteerEntrySchema>;
 
+/**
+ * A name deliberately claimed by several entities of one type (e.g. a title
+ * used for two bodies). Any other name shared within a type is a data error.
+ */
+export const SharedNameSchema = z.object({
+  name: z.string().min(1),
+  /** Ids of the entities that all carry this name. */
+  ids: z.array(z.string()).min(2),
+  /** Why the name is shared, and how the matcher should choose. */
+  reason: z.string().min(1),
+});
+export type SharedName = z.infer<typeof SharedNameSchema>;
+
 export const GazetteerSchema = z.object({
   version: z.number().int(),
   entities: z.array(GazetteerEntrySchema),
+  /** Allow-list of intended same-type name clashes. */
+  sharedNames: z.array(SharedNameSchema).optional(),
 });
 export type Gazetteer = z.infer<typeof GazetteerSchema>;
 
@@ -69,6 +102,13 @@ export function loadGazetteer(dir: string = DEFAULT_KNOWLEDGE_DIR): Gazetteer {
     for (const ref of [entry.country, entry.parent, ...(entry.roles ?? []).map((r) => r.of)]) {
       if (ref !== undefined && !ids.has(ref)) {
         throw new Error(`newsgraph knowledge: ${file}: entity "${entry.id}" refers to unknown id "${ref}"`);
+      }
+    }
+  }
+  for (const shared of parsed.data.sharedNames ?? []) {
+    for (const ref of shared.ids) {
+      if (!ids.has(ref)) {
+        throw new Error(`newsgraph knowledge: ${file}: sharedNames "${shared.name}" refers to unknown id "${ref}"`);
       }
     }
   }
