@@ -3,7 +3,8 @@
  * (`nodes_<Type>.csv`), `nodes_Article.csv`, one relationship file per type
  * (`rels_<TYPE>.csv`, `rels_MENTIONED_IN.csv`), with neo4j-admin's typed
  * headers (`id:ID(Entity)`, `:LABEL`, `aliases:string[]`, `claimCount:int`,
- * `:START_ID(Entity)`, `:END_ID(Entity)`, `:TYPE`). The properties are those
+ * `:START_ID(Entity)`, `:END_ID(Entity)`, `:TYPE`); `:LABEL` lists labels with
+ * the array delimiter, as neo4j-admin reads it. The properties are those
  * of mapping.ts, so an import holds what the Cypher load holds.
  */
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -106,7 +107,7 @@ function propertyColumns(all: readonly Properties[], skip: ReadonlySet<string>):
   });
 }
 
-function nodeFile(name: string, labels: string, idSpace: string, rows: readonly { id: string; props: Properties }[], delimiter: string): CsvFile {
+function nodeFile(name: string, labels: readonly string[], idSpace: string, rows: readonly { id: string; props: Properties }[], delimiter: string): CsvFile {
   const columns = propertyColumns(
     rows.map((r) => r.props),
     new Set(['id']),
@@ -115,7 +116,7 @@ function nodeFile(name: string, labels: string, idSpace: string, rows: readonly 
     name,
     kind: 'nodes',
     header: [`id:ID(${idSpace})`, ':LABEL', ...columns.map((c) => c.header)],
-    rows: rows.map((r) => [field(r.id, true), labels, ...columns.map((c) => cell(r.props[c.name], delimiter))]),
+    rows: rows.map((r) => [field(r.id, true), labels.join(delimiter), ...columns.map((c) => cell(r.props[c.name], delimiter))]),
   };
 }
 
@@ -124,9 +125,9 @@ export function buildCsvExport(rows: GraphRows): CsvExport {
   const delimiter = chooseArrayDelimiter(rows);
   const files: CsvFile[] = [];
   for (const [type, entityRows] of rows.entities) {
-    files.push(nodeFile(`nodes_${type}.csv`, `${ENTITY_LABEL};${type}`, ENTITY_ID_SPACE, entityRows, delimiter));
+    files.push(nodeFile(`nodes_${type}.csv`, [ENTITY_LABEL, type], ENTITY_ID_SPACE, entityRows, delimiter));
   }
-  if (rows.articles.length) files.push(nodeFile(`nodes_${ARTICLE_LABEL}.csv`, ARTICLE_LABEL, ARTICLE_ID_SPACE, rows.articles, delimiter));
+  if (rows.articles.length) files.push(nodeFile(`nodes_${ARTICLE_LABEL}.csv`, [ARTICLE_LABEL], ARTICLE_ID_SPACE, rows.articles, delimiter));
   if (rows.mentions.length) {
     files.push({
       name: `rels_${MENTIONED_IN}.csv`,
