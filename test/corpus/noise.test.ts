@@ -1,0 +1,144 @@
+/** Contract: cleanText removes page noise with the generic rules of noise.json (lines, header lines, inline junk, blocks) and reads title, source address and date from what it removes. */
+import { cleanText, compileNoiseRules, loadNoiseRules, normalizeText, segmentSentences } from '../../src/corpus';
+
+const clean = (lines: string[]) => cleanText(normalizeText(lines.join('\n')));
+const BODY =
+  'Le convoi de ravitaillement a traversé la frontière dans la nuit de mardi, escorté par des blindés légers, selon plusieurs témoins interrogés sur place par des journalistes locaux.';
+
+describe('cleanText: page noise', () => {
+  it('removes a tooltip fragment glued inside a sentence, and its echoed caption, so the sentence reads as one', () => {
+    const out = clean([
+      'Le délégué a signé le protocole dans la capitaleplugin-autotooltip__green plugin-autotooltip_bigEncyclo',
+      '',
+      'Encyclo',
+      'de la région où il a retrouvé son homologue.',
+    ]);
+    expect(out.text).toBe('Le délégué a signé le protocole dans la capitale de la région où il a retrouvé son homologue.');
+    expect(segmentSentences(out.text)).toHaveLength(1);
+  });
+
+  it('drops wiki and site chrome, menus and comment prompts wherever they are', () => {
+    const out = clean([
+      'Utilisateur non connecté',
+      'Un titre inventé pour le test',
+      'Outils pour utilisateurs',
+      'Outils du site',
+      'Menu',
+      BODY,
+      'Partager Facebook Twitter',
+      'Nous utilisons des cookies pour améliorer votre expérience. Accepter',
+      'Tout accepter',
+      'Lire aussi : un autre article sans rapport',
+      'Your email address will not be published.',
+    ]);
+    expect(out.text.split('\n').filter(Boolean)).toEqual(['Un titre inventé pour le test', BODY]);
+  });
+
+  it('drops a widget block from its start marker to its end marker', () => {
+    const out = clean([
+      'Un titre inventé pour le test',
+      BODY,
+      '× iphelper toolbox',
+      'Untested',
+      'IP Address:',
+      'Subnet:',
+      'CIDR:',
+      'Broadcast address:',
+      'La suite de l’article reprend ici après le widget.',
+    ]);
+    expect(out.text).not.toMatch(/iphelper|Untested|IP Address|CIDR|Broadcast/);
+    expect(out.text).toContain('La suite de l’article reprend ici après le widget.');
+  });
+
+  it('cuts the foot of the page (comments, related articles) once the article is over', () => {
+    const out = clean(['Un titre inventé pour le test', BODY, BODY.replace('mardi', 'mercredi'), 'You may also like', 'Un titre d’un autre article', 'Leave a Comment']);
+    expect(out.text).not.toMatch(/You may also like|autre article|Leave a Comment/);
+    expect(out.text).toContain('mercredi');
+  });
+
+  it('does not cut the article at a foot marker that comes before most of the text', () => {
+    const out = clean(['Un titre inventé pour le test', 'Laisser un commentaire', BODY, BODY.replace('mardi', 'jeudi')]);
+    expect(out.text).toContain('jeudi');
+    expect(out.text).not.toContain('Laisser un commentaire');
+  });
+
+  it('drops breadcrumbs, bylines, tag lists and reading times in the header, repeated titles and bare URL lines', () => {
+    const out = clean([
+      'Home Actualité Monde',
+      'Un titre inventé pour le test',
+      'by Jeanne',
+      'Corée du Sud, Japon, Chine',
+      '3 min de lecture',
+      'https://exemple.org/2024/03/titre-invente',
+      'Un titre inventé pour le test',
+      BODY,
+    ]);
+    expect(out.text.split('\n').filter(Boolean)).toEqual(['Un titre inventé pour le test', BODY]);
+    expect(out.title).toBe('Un titre inventé pour le test');
+    expect(out.url).toBe('https://exemple.org/2024/03/titre-invente');
+  });
+
+  it('keeps a comma-separated list of names when it is part of the body, not the header', () => {
+    const body = Array.from({ length: 3 }, () => BODY);
+    const out = clean(['Un titre inventé pour le test', ...body.map((b, i) => b.replace('mardi', `jour ${i}`)), 'Russie, Chine, Iran']);
+    expect(out.text).toContain('Russie, Chine, Iran');
+  });
+
+  it('drops a trailing site tag from the title line and wiki path lines', () => {
+    const out = clean(['Un titre inventé pour le test. [SiteExemple]', 'wiki:rubrique-2024:03:titre', BODY]);
+    expect(out.title).toBe('Un titre inventé pour le test.');
+    expect(out.text).not.toContain('wiki:rubrique');
+  });
+
+  it('keeps the source address given on a "Source :" line', () => {
+    const out = clean(['Un titre inventé pour le test', BODY, '- Source : https://exemple.net/a/b']);
+    expect(out.url).toBe('https://exemple.net/a/b');
+    expect(out.text).not.toContain('exemple.net');
+  });
+});
+
+describe('cleanText: publication date', () => {
+  it('reads a dateline with a cue', () => {
+    expect(clean(['Un titre inventé pour le test', 'Publié le 3 mars 2024 à 10h12', BODY]).date).toBe('2024-03-03');
+    expect(clean(['Un titre inventé pour le test', 'Published on March 3, 2024', BODY]).date).toBe('2024-03-03');
+  });
+
+  it('reads a date-only line of the header (ISO, day-first with / or .)', () => {
+    expect(clean(['Un titre inventé pour le test', '2024-03-14', BODY]).date).toBe('2024-03-14');
+    expect(clean(['Un titre inventé pour le test', '14/03/2024', BODY]).date).toBe('2024-03-14');
+    expect(clean(['Un titre inventé pour le test', '14.03.2024 08:15', BODY]).date).toBe('2024-03-14');
+  });
+
+  it('reads year and month from a wiki path or dated address', () => {
+    expect(clean(['Un titre inventé pour le test', 'wiki:rubrique-2023:09:titre', BODY]).date).toBe('2023-09');
+    expect(clean(['Un titre inventé pour le test', BODY, 'https://exemple.org/news/2023/09/21/titre/']).date).toBe('2023-09-21');
+  });
+
+  it('does not take a date written in the body for the publication date', () => {
+    expect(clean(['Un titre inventé pour le test', `Le 2 avril 2022, ${BODY}`]).date).toBeUndefined();
+  });
+
+  it('rejects impossible dates', () => {
+    expect(clean(['Un titre inventé pour le test', '31/02/2024', BODY]).date).toBeUndefined();
+  });
+});
+
+describe('noise rules', () => {
+  it('loads the rules file of graph-data/knowledge with every section compiled', () => {
+    const rules = loadNoiseRules();
+    expect(rules.lines.length).toBeGreaterThan(10);
+    expect(rules.inline.length).toBeGreaterThan(0);
+    expect(rules.blocks.length).toBeGreaterThan(0);
+    expect(rules.months.get('novembre')).toBe(11);
+  });
+
+  it('refuses a rules file with a broken pattern, naming the rule', () => {
+    expect(() => compileNoiseRules({ lines: [{ pattern: '(' }] }, 'test.json')).toThrow(/test\.json lines\[0\]: invalid pattern/);
+    expect(() => compileNoiseRules({ lines: 'x' }, 'test.json')).toThrow(/test\.json: not a noise-rules file/);
+  });
+
+  it('uses the rules it is given: a custom line pattern drops the line', () => {
+    const rules = compileNoiseRules({ lines: [{ pattern: '^RUBRIQUE SPÉCIALE$' }] });
+    expect(cleanText(`Titre\nRUBRIQUE SPÉCIALE\n${BODY}`, rules).text).toBe(`Titre\n${BODY}`);
+  });
+});
