@@ -142,7 +142,9 @@ export function betweenness<N extends Attributes>(graph: Graph<N>, options: Betw
   const method = betweennessMethod(simple.order, options);
   const normalized = options.normalized ?? BETWEENNESS_DEFAULTS.normalized;
   const scores =
-    method.method === 'exact'
+    simple.order === 0
+      ? {}
+      : method.method === 'exact'
       ? betweennessCentrality(simple, { getEdgeWeight: null, normalized })
       : sampledBetweenness(simple, { samples: method.samples, seed: method.seed, normalized });
   return { ...method, scores };

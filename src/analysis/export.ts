@@ -8,7 +8,8 @@
  *   kinds), claim count as `weight`.
  * - `graphml`: GraphML, written here because graphology-graphml only parses.
  *   Colour as `color` (#rrggbb, read by Gephi Lite) and `r`/`g`/`b` (read by
- *   Gephi); `directed="false"` on symmetric relations.
+ *   Gephi); `edgedefault="undirected"` with `directed="true"` on directed
+ *   relations (graphology-graphml, hence Gephi Lite, ignores `directed="false"`).
  * - `csv`: two files for Gephi's spreadsheet import, nodes (Id, Label, …) and
  *   edges (Source, Target, Type, Id, Label, Weight, …). Where they go:
  *   `--out DIR/` or an existing directory → `DIR/nodes.csv` and `DIR/edges.csv`;
@@ -170,11 +171,11 @@ export function toGraphml(graph: Graph): string {
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
     ...nodeKeys.map((k) => `  <key id="${k.id}" for="node" attr.name="${escapeXml(k.name)}" attr.type="${k.type}"/>`),
     ...edgeKeys.map((k) => `  <key id="${k.id}" for="edge" attr.name="${escapeXml(k.name)}" attr.type="${k.type}"/>`),
-    '  <graph id="newsgraph" edgedefault="directed">',
+    '  <graph id="newsgraph" edgedefault="undirected">',
     ...nodes.map((n) => `    <node id="${escapeXml(n.key)}">${data(nodeKeys, n.record)}</node>`),
     ...edges.map(
       (e) =>
-        `    <edge id="${escapeXml(e.key)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}"${e.undirected ? ' directed="false"' : ''}>${data(edgeKeys, { ...e.record, weight: Number(e.record.claims) || 1 })}</edge>`,
+        `    <edge id="${escapeXml(e.key)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}"${e.undirected ? '' : ' directed="true"'}>${data(edgeKeys, { ...e.record, weight: Number(e.record.claims) || 1 })}</edge>`,
     ),
     '  </graph>',
     '</graphml>',

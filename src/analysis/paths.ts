@@ -12,8 +12,9 @@
  * - Up to K loopless paths, shortest first: Yen's algorithm (1971), written by
  *   hand because graphology-shortest-path gives only the single shortest path;
  *   spur paths are breadth-first searches with the removed nodes and edges
- *   skipped. Among alternatives of equal length the one whose labels sort
- *   first comes first, so the output is stable.
+ *   skipped. Paths of equal length are listed in label order, so the output
+ *   is stable (which of many equal-length alternatives make the cut at K
+ *   follows Yen's discovery order).
  * - `viaTypes` restricts the entities a path may pass through (its two ends
  *   are always allowed); `maxHops` caps the length.
  */
@@ -171,7 +172,7 @@ export function kShortestPaths(
     if (best.length - 1 > maxHops) break;
     accepted.push(best);
   }
-  return accepted;
+  return accepted.sort((a, b) => a.length - b.length || compare(a, b));
 }
 
 function claimsOf(attributes: Attributes): Claim[] {
