@@ -58,7 +58,9 @@ const EDGE_BASE_SIZE = 1.6;
 const EDGE_SIZE_PER_DOUBLING = 1.4;
 /** Legend shows at most this many communities (the biggest). */
 const LEGEND_MAX_COMMUNITIES = 12;
-const CAMERA_FOCUS_RATIO = 0.5;
+/** Zoom when centring on a node: none for small graphs, closer for big ones (ratio ~ 1/√order). */
+const CAMERA_FOCUS_SCALE = 10;
+const CAMERA_MIN_RATIO = 0.1;
 const CAMERA_DURATION_MS = 500;
 
 interface PageState {
@@ -300,7 +302,7 @@ function main(graph: Graph): void {
     const display = renderer.getNodeDisplayData(node);
     if (!display) return;
     const camera = renderer.getCamera();
-    void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.ratio, CAMERA_FOCUS_RATIO) }, { duration: CAMERA_DURATION_MS });
+    void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.ratio, Math.max(CAMERA_MIN_RATIO, CAMERA_FOCUS_SCALE / Math.sqrt(graph.order))) }, { duration: CAMERA_DURATION_MS });
   };
 
   function selectNode(node: string, centre: boolean): void {
