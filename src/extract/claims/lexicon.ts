@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import type { KnowledgeBase } from '../kb';
+import { alternation, fold, foldPattern } from './text';
+
+/** units.json: the nouns a number counts, by class (troops, arms, losses). */
+export const UnitsLexiconSchema = z.object({
+  version: z.number().int(),
+  note: z.string().optional(),
+  classes: z.record(z.string(), z.record(z.string(), z.string())),
+});
+
+/** numbers.json: French number words. */
+export const NumbersLexiconSchema = z.object({
+  version: z.number().int(),
+  note: z.string().optional(),
+  units: z.record(z.string(), z.number()),
+  multipliers: z.record(z.string(), z.number()),
+  vague: z.array(z.string()),
+  qualifiers: z.array(z.string()),
+});
+
+/** hedges.json: status and attribution cues. */
+export const HedgesLexiconSchema = z.object({
+  version: z.number().int(),
+  note: z.string().optional(),
+  denied: z.array(z.string()),
+  planned: z.array(z.string()),
+  plannedWindowWords: z.number().int().positive(),
+  plannedBlockers: z.array(z.string()),
+  futureSuffix: z.string(),
+  conditionalSuffix: z.string(),
+  announceBeforeConditional: z.string(),
+  reported: z.array(z.string()),
+  sourceIntroducers: z.array(z.string()),
+  speechVerbs: z.array(z.string()),
+  speechVerbsAfter: z.array(z.string()),
+  sourceNouns: z.array(z.string()),
+});
+
+/** The claim lexicons, validated and compiled once per knowledge base. */
+export interface ClaimLexicon {
+  /** Folded unit noun → [class, unit as written on the claim], longest nouns first. */
+  units: Array<{ noun: string; unitClass: string; unit: string }>;
+  numberWords: Record<string, number>;
+  multipliers: Record<string, number>;
+  /** Matches a run of French number words. */
+  numberWordsRe: RegExp;
+  deniedRe: RegExp;
+  plannedRe: RegExp;
+  plannedWindowWords: number;
+  plannedBlockers: Set<string>;
+  futureRe: RegExp;
+  conditionalRe: RegExp;
+  announceRe: RegExp;
+  reportedRe: RegExp;
+  introducerRe: RegExp;
+  speechBeforeRe: RegExp;
+  speechAfterRe: RegExp;
+  sourceNounRe: RegExp;
+}
+
+const cache = new WeakMap<KnowledgeBase, ClaimLexicon>();
+
+function parseLexicon<T>(kb: KnowledgeBase, name: string, schema: z.ZodType<T>): T {
+  const raw = kb.lexicons[name];
+  if (raw === undefined) throw new Error(`newsgraph claims: ${kb.dir}/${name}.json is missing`);
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`newsgraph claims: ${kb.dir}/${name}.json: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** Compiles the claim lexicons from raw JSON values (exposed for tests that build a knowledge base by hand). */
+export function compileClaimLexicon(kb: KnowledgeBase): ClaimLexicon {
+  const units = parseLexicon(kb, 'units', UnitsLexiconSchema);
+  const numbers = parseLexicon(kb, 'numbers', NumbersLexiconSchema);
+  const hedges = parseLexicon(kb, 'hedges', HedgesLexiconSchema);
+  const unitList = Object.entries(units.classes)
+    .flatMap(([unitClass, nouns]) => Object.entries(nouns).map(([noun, unit]) => ({ noun: fold(noun), unitClass, unit })))
+    .sort((a, b) => b.noun.length - a.noun.length);
+  const numberWords = Object.fromEntries(Object.entries(numbers.units).map(([w, v]) => [fold(w), v]));
+  const multipliers = Object.fromEntries(Object.entries(numbers.multipliers).map(([w, v]) => [fold(w), v]));
+  const word = [...Object.keys(numberWords), ...Object.keys(multipliers)].sort((a, b) => b.length - a.length).join('|');
+  const vague = numbers.vague.map(fold);
+  return {
+    units: unitList,
+    numberWords,
+    multipliers,
+    // A run of number words, not preceded by a vague determiner ("des milliers" has no number word anyway).
+    numberWordsRe: new RegExp(
+      `(?<![a-z0-9œæ-])(?:(?:un|une)\\s+(?:million|milliard)s?|(?:${word})(?:(?:\\s+|-)(?:et(?:\\s+|-))?(?:${word}))*)(?![a-z0-9œæ-])${vague.length ? '' : ''}`,
+      'g',
+    ),
+    deniedRe: alternation(hedges.denied),
+    plannedRe: alternation(hedges.planned),
+    plannedWindowWords: hedges.plannedWindowWords,
+    plannedBlockers: new Set(hedges.plannedBlockers.map(fold)),
+    futureRe: new RegExp(foldPattern(hedges.futureSuffix)),
+    conditionalRe: new RegExp(foldPattern(hedges.conditionalSuffix)),
+    announceRe: new RegExp(foldPattern(hedges.announceBeforeConditional), 'g'),
+    reportedRe: alternation(hedges.reported),
+    introducerRe: alternation(hedges.sourceIntroducers),
+    speechBeforeRe: new RegExp(`${alternation(hedges.speechVerbs).source}(?=(?:\\s+[a-z]+)?\\s*(?:que\\b|qu'|:|«|,))`, 'g'),
+    speechAfterRe: alternation(hedges.speechVerbsAfter),
+    sourceNounRe: alternation(hedges.sourceNouns),
+  };
+}
+
+/** The claim lexicons of a knowledge base, compiled once. Throws naming the file when one is missing or malformed. */
+export function getClaimLexicon(kb: KnowledgeBase): ClaimLexicon {
+  let lexicon = cache.get(kb);
+  if (!lexicon) {
+    lexicon = compileClaimLexicon(kb);
+    cache.set(kb, lexicon);
+  }
+  return lexicon;
+}

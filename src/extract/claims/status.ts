@@ -1,0 +1,47 @@
+import type { ClaimStatus } from '../../ontology';
+import type { Attribution } from './attribution';
+import type { ClaimLexicon } from './lexicon';
+import { fold } from './text';
+
+/** Where a relation's trigger sits in its sentence. */
+export interface TriggerSpan {
+  start: number;
+  end: number;
+}
+
+function hits(re: RegExp, text: string): RegExpMatchArray[] {
+  re.lastIndex = 0;
+  return [...text.matchAll(re)];
+}
+
+/** The last `n` words before `pos`, as one folded string, plus the word right before `pos`. */
+function windowBefore(folded: string, pos: number, n: number): { window: string; lastWord: string } {
+  const words = folded.slice(0, pos).split(/[^a-z0-9œæ'-]+/).filter(Boolean);
+  const tail = words.slice(-n);
+  return { window: tail.join(' '), lastWord: tail[tail.length - 1] ?? '' };
+}
+
+/**
+ * How surely a sentence states the relation whose trigger sits at `trigger`:
+ * denied (a denial cue in the sentence) > planned (a modal, intention or
+ * possibility cue governing the trigger, or the trigger in the future) >
+ * reported (attributed, hedged, or the trigger in the conditional) > asserted.
+ */
+export function classifyStatus(text: string, trigger: TriggerSpan, lexicon: ClaimLexicon, attribution?: Attribution): ClaimStatus {
+  const folded = fold(text);
+  if (hits(lexicon.deniedRe, folded).length) return 'denied';
+
+  const triggerWord = /^[a-z0-9œæ'-]+/.exec(folded.slice(trigger.start))?.[0] ?? '';
+  const { window, lastWord } = windowBefore(folded, trigger.start, lexicon.plannedWindowWords);
+  const blocked = lexicon.plannedBlockers.has(lastWord);
+  if (!blocked && (hits(lexicon.plannedRe, window).length || hits(lexicon.plannedRe, folded.slice(trigger.start, trigger.end)).length)) return 'planned';
+  if (lexicon.futureRe.test(triggerWord) && triggerWord.length > 5) return 'planned';
+  const conditional = lexicon.conditionalRe.test(triggerWord);
+  if (conditional && hits(lexicon.announceRe, folded.slice(0, trigger.start)).length) return 'planned';
+
+  if (conditional) return 'reported';
+  if (attribution && (attribution.kind !== 'speechBefore' || attribution.cueStart < trigger.start)) return 'reported';
+  const reportedCues = hits(lexicon.reportedRe, folded);
+  if (reportedCues.some((m) => (m.index ?? 0) < trigger.start || /^(?:selon|d'apres|aurait|auraient)$/.test(m[0]))) return 'reported';
+  return 'asserted';
+}

@@ -1,0 +1,76 @@
+/**
+ * Length-preserving folding of French text for pattern matching: lower case,
+ * accents removed, typographic apostrophes and hyphens made ASCII, every kind
+ * of space made a plain space. Offsets in the folded string are offsets in
+ * the original, so a match can be mapped back to the sentence without a table.
+ */
+
+const FOLDED_CHARS: Record<string, string> = {
+  '\u2019': "'",
+  '\u2018': "'",
+  '\u02bc': "'",
+  '\u00b4': "'",
+  '`': "'",
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u00a0': ' ',
+  '\u202f': ' ',
+  '\u2009': ' ',
+  '\u2007': ' ',
+  '\t': ' ',
+  '\n': ' ',
+  '\r': ' ',
+};
+
+const foldCache = new Map<string, string>();
+
+function foldChar(ch: string): string {
+  const cached = foldCache.get(ch);
+  if (cached !== undefined) return cached;
+  let out = FOLDED_CHARS[ch];
+  if (out === undefined) {
+    const base = ch.normalize('NFD')[0] ?? ch;
+    const lower = base.toLowerCase();
+    out = lower.length === 1 ? lower : base;
+  }
+  foldCache.set(ch, out);
+  return out;
+}
+
+/** Folds `text` one UTF-16 code unit at a time; the result has exactly the same length. */
+export function fold(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += foldChar(text[i]);
+  return out;
+}
+
+/** Folds a lexicon pattern: accents and apostrophes only, so regex escapes such as \S or \b keep their meaning. */
+export function foldPattern(pattern: string): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    out += FOLDED_CHARS[ch] ?? (ch.normalize('NFD')[0] ?? ch);
+  }
+  return out;
+}
+
+/** Escapes a literal for use inside a RegExp. */
+export function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Word-boundary guards for folded text (JavaScript's \b only knows ASCII, which folded French mostly is). */
+export const WORD_START = "(?<![a-z0-9œæ])";
+export const WORD_END = "(?![a-z0-9œæ])";
+
+/** Builds one case-sensitive global RegExp (text is folded) from alternative fragments, longest first, with word guards. */
+export function alternation(fragments: readonly string[], flags = 'g'): RegExp {
+  const sorted = [...new Set(fragments.map(foldPattern))].sort((a, b) => b.length - a.length);
+  if (sorted.length === 0) return /(?!)/g;
+  return new RegExp(`${WORD_START}(?:${sorted.join('|')})${WORD_END}`, flags);
+}
+
+/** Counts words (runs of letters, digits, apostrophes, hyphens) in a snippet. */
+export function countWords(snippet: string): number {
+  return (snippet.match(/[a-z0-9œæ'-]+/g) ?? []).length;
+}

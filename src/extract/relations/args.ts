@@ -1,0 +1,222 @@
+import type { EntityType } from '../../ontology';
+import type { SentenceMention } from '../claims';
+import { countWords, foldPattern } from '../claims';
+import type { SentenceContext } from './context';
+import type { ArgStrategy, RelationLexicon } from './lexicon';
+
+/** A span of the sentence (sentence-relative offsets). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** What an argument search starts from. */
+export interface Anchors {
+  trigger: Span;
+  theme?: Span;
+  object?: Span;
+}
+
+/** Default reach of an argument search, in characters. */
+const DEFAULT_MAX_CHARS = 140;
+/** How far back the preposition governing a mention is looked for. */
+const PREP_LOOKBACK = 30;
+const stopCache = new Map<string, RegExp>();
+
+function stopRe(patterns: readonly string[] | undefined): RegExp | undefined {
+  if (!patterns?.length) return undefined;
+  const key = patterns.join('\u0001');
+  let re = stopCache.get(key);
+  if (!re) {
+    re = new RegExp(patterns.map(foldPattern).join('|'));
+    stopCache.set(key, re);
+  }
+  return re;
+}
+
+/** Words of a folded snippet left once fillers, place heads and punctuation are removed. */
+export function residualWords(snippet: string, lex: RelationLexicon): number {
+  const stripped = snippet.replace(lex.placeHeadRe, ' ').replace(lex.fillerRe, ' ').replace(/[«»"(),:]/g, ' ');
+  return countWords(stripped);
+}
+
+function typeFits(m: SentenceMention, types: readonly EntityType[], strategy: ArgStrategy): boolean {
+  if (!types.includes(m.type)) return false;
+  if (strategy.types && !strategy.types.includes(m.type)) return false;
+  return true;
+}
+
+/** True when `between` (folded text before a mention) ends with `prep` and only fillers plus `gapWords` words follow it. */
+function endsWithPrep(between: string, prep: string, gapWords: number, lex: RelationLexicon): boolean {
+  if (prep === '') return residualWords(between, lex) <= gapWords;
+  const re = new RegExp(`(?:^|[^a-z0-9œæ])${prep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9œæ])`, 'g');
+  let last = -1;
+  for (const m of between.matchAll(re)) last = (m.index ?? 0) + m[0].length;
+  if (last < 0) return false;
+  return residualWords(between.slice(last), lex) <= gapWords;
+}
+
+/** Widens a mention to the list it is coordinated in ("les États-Unis, le Japon et la Corée du Sud", "États-Unis-Corée du Sud"). */
+export function coordinated(ctx: SentenceContext, found: SentenceMention, types: readonly EntityType[], lex: RelationLexicon): SentenceMention[] {
+  const list = ctx.mentions;
+  const at = list.indexOf(found);
+  if (at < 0) return [found];
+  const separator = (a: SentenceMention, b: SentenceMention): string | undefined => {
+    const between = ctx.folded
+      .slice(a.end, b.start)
+      .replace(lex.fillerRe, ' ')
+      .replace(/(?:^|\s)(?:a|au|aux|en|de|du|des|d'|avec|contre|pour)(?=\s|$)/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const normal = between.replace(/\s*,\s*/g, ', ').replace(/, $/, ',').trim();
+    return lex.coordinators.has(normal) ? normal : undefined;
+  };
+  const fits = (m: SentenceMention) => types.includes(m.type) && m.demonym === found.demonym;
+  const closes = (sep: string) => sep !== ',' && sep !== '/';
+  // Rightwards: commas only count when the list is closed by "et", "ou", "ainsi que" or a hyphen chain.
+  const right: SentenceMention[] = [];
+  let closed = false;
+  for (let i = at + 1, prev = found; i < list.length; i++) {
+    const sep = separator(prev, list[i]);
+    if (!sep || !fits(list[i])) break;
+    right.push(list[i]);
+    prev = list[i];
+    if (closes(sep)) {
+      closed = true;
+      if (sep !== '-') break;
+    }
+  }
+  const rightTaken = closed ? right : [];
+  // Leftwards: the mention found must be the last of a list ("X, Y et Z ont signé").
+  const left: SentenceMention[] = [];
+  for (let i = at - 1, next = found, first = true; i >= 0; i--) {
+    const sep = separator(list[i], next);
+    if (!sep || !fits(list[i])) break;
+    if (first && !closes(sep)) break;
+    first = false;
+    left.unshift(list[i]);
+    next = list[i];
+  }
+  const group = [...left, found, ...rightTaken];
+  const seen = new Set<string>();
+  return group.filter((m) => !seen.has(m.entityId) && seen.add(m.entityId));
+}
+
+function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, types: readonly EntityType[], lex: RelationLexicon): SentenceMention | undefined {
+  const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
+  const stop = stopRe(strategy.stop);
+  const preps = (strategy.preps ?? ['']).map(foldPattern);
+  const gap = strategy.gapWords ?? 0;
+  const requireAfter = strategy.requireAfter ? new RegExp(foldPattern(strategy.requireAfter)) : undefined;
+  for (const m of ctx.mentions) {
+    if (m.start < from) continue;
+    if (m.start - from > max) break;
+    const between = ctx.folded.slice(from, m.start);
+    if (stop?.test(between) || lex.clauseStopRe.test(between)) break;
+    if (!typeFits(m, types, strategy) || (m.demonym && !strategy.allowDemonym)) continue;
+    if (requireAfter && !requireAfter.test(ctx.folded.slice(m.end))) continue;
+    const gapHere = m.demonym ? Math.max(gap, 1) : gap;
+    if (preps.some((p) => endsWithPrep(between, p, gapHere, lex))) return m;
+  }
+  return undefined;
+}
+
+function searchLeft(ctx: SentenceContext, to: number, strategy: ArgStrategy, types: readonly EntityType[], lex: RelationLexicon): SentenceMention | undefined {
+  const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
+  const stop = stopRe(strategy.stop);
+  const preps = strategy.preps?.map(foldPattern);
+  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+    const m = ctx.mentions[i];
+    if (m.end > to) continue;
+    if (to - m.end > max) break;
+    const between = ctx.folded.slice(m.end, to);
+    if (stop?.test(between) || lex.clauseStopRe.test(between)) break;
+    if (!typeFits(m, types, strategy) || (m.demonym && !strategy.allowDemonym)) continue;
+    const lead = ctx.folded.slice(Math.max(0, m.start - PREP_LOOKBACK), m.start);
+    if (strategy.bare && lex.prepEndRe.test(lead)) continue;
+    if (preps && !preps.some((p) => endsWithPrep(lead, p, strategy.gapWords ?? 0, lex))) continue;
+    return m;
+  }
+  return undefined;
+}
+
+function demonymAfter(ctx: SentenceContext, anchor: Span | undefined, strategy: ArgStrategy, types: readonly EntityType[]): SentenceMention | undefined {
+  if (!anchor) return undefined;
+  const gap = strategy.gapWords ?? 2;
+  for (const m of ctx.allMentions) {
+    if (m.start < anchor.end || !m.demonym || !types.includes(m.type)) continue;
+    const between = ctx.folded.slice(anchor.end, m.start);
+    if (/[,;.:()]/.test(between) || countWords(between.replace(/[«»"]/g, ' ')) > gap) return undefined;
+    return m;
+  }
+  return undefined;
+}
+
+function nearest(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, types: readonly EntityType[]): SentenceMention | undefined {
+  const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
+  let best: SentenceMention | undefined;
+  let bestDistance = Infinity;
+  for (const m of ctx.mentions) {
+    if (!typeFits(m, types, strategy) || m.demonym) continue;
+    const distance = m.start >= anchor.end ? m.start - anchor.end : anchor.start - m.end;
+    if (distance >= 0 && distance <= max && distance < bestDistance) {
+      best = m;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function anchorOf(strategy: ArgStrategy, anchors: Anchors): Span | undefined {
+  if (strategy.anchor === 'theme') return anchors.theme;
+  if (strategy.anchor === 'object') return anchors.object;
+  return anchors.trigger;
+}
+
+/** Runs one argument's strategies in order; the first that finds a mention of an allowed type gives it, widened to its coordination. */
+export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrategy[], types: readonly EntityType[], anchors: Anchors, lex: RelationLexicon): SentenceMention[] {
+  for (const strategy of strategies) {
+    const anchor = anchorOf(strategy, anchors);
+    if (!anchor) continue;
+    let found: SentenceMention | undefined;
+    if (strategy.kind === 'right') found = searchRight(ctx, anchor.end, strategy, types, lex);
+    else if (strategy.kind === 'left') found = searchLeft(ctx, anchor.start, strategy, types, lex);
+    else if (strategy.kind === 'demonymOf') found = demonymAfter(ctx, anchor, strategy, types);
+    else if (strategy.kind === 'nearest') found = nearest(ctx, anchor, strategy, types);
+    if (found) return found.demonym ? [found] : coordinated(ctx, found, types, lex);
+  }
+  return [];
+}
+
+/** Runs the strategies of a symmetric frame; returns the entities it relates pairwise (at least two), or none. */
+export function findPair(ctx: SentenceContext, strategies: readonly ArgStrategy[], types: readonly EntityType[], trigger: Span, lex: RelationLexicon): SentenceMention[] {
+  for (const strategy of strategies) {
+    const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
+    let group: SentenceMention[] = [];
+    if (strategy.kind === 'between') {
+      const window = ctx.folded.slice(trigger.end, trigger.end + max);
+      const at = /(?:^|[^a-z])entre\s/.exec(window);
+      if (at) {
+        const from = trigger.end + at.index + at[0].length;
+        const first = ctx.mentions.find((m) => m.start >= from && typeFits(m, types, strategy) && !m.demonym && residualWords(ctx.folded.slice(from, m.start), lex) === 0);
+        if (first) group = coordinated(ctx, first, types, lex);
+      }
+    } else if (strategy.kind === 'group') {
+      const gap = strategy.gapWords ?? 0;
+      if (strategy.side === 'left') {
+        const first = [...ctx.mentions].reverse().find((m) => m.end <= trigger.start && trigger.start - m.end <= max);
+        if (first && typeFits(first, types, strategy) && residualWords(ctx.folded.slice(first.end, trigger.start), lex) <= gap) group = coordinated(ctx, first, types, lex);
+      } else {
+        const first = ctx.mentions.find((m) => m.start >= trigger.end && m.start - trigger.end <= max && typeFits(m, types, strategy) && !m.demonym);
+        if (first && residualWords(ctx.folded.slice(trigger.end, first.start), lex) <= gap) group = coordinated(ctx, first, types, lex);
+      }
+    } else if (strategy.kind === 'leftWith') {
+      const subject = searchLeft(ctx, trigger.start, { kind: 'left', bare: true, maxChars: max }, types, lex);
+      const object = searchRight(ctx, trigger.end, { kind: 'right', preps: ['avec'], gapWords: 2, maxChars: max }, types, lex);
+      if (subject && object) group = [subject, object];
+    }
+    const distinct = [...new Map(group.map((m) => [m.entityId, m])).values()];
+    if (distinct.length >= 2) return distinct;
+  }
+  return [];
+}

@@ -1,0 +1,52 @@
+import type { Article, Sentence } from '../../corpus/types';
+import type { SentenceMention } from '../claims';
+import { fold } from '../claims';
+import type { EntityRecord, Mention } from '../types';
+
+/** One sentence ready for matching: its text folded and its mentions with sentence-relative offsets. */
+export interface SentenceContext {
+  article: Article;
+  sentence: Sentence;
+  text: string;
+  folded: string;
+  /** Non-overlapping mentions in text order (a longer mention hides the ones inside it). */
+  mentions: SentenceMention[];
+  /** Every mention, nested ones included ("russe" inside "la flotte russe du Pacifique"). */
+  allMentions: SentenceMention[];
+}
+
+/** A demonym stands for its state but is an adjective or common noun in the text: it is written lower case. */
+function isDemonym(mention: Mention): boolean {
+  return /demonym/i.test(mention.via) || /^[a-zà-ÿ]/.test(mention.surface);
+}
+
+/** Groups an article's mentions by sentence; mentions outside their sentence or of unknown entities are left out. */
+export function buildSentenceContexts(article: Article, mentions: readonly Mention[], entities: readonly EntityRecord[]): SentenceContext[] {
+  const labels = new Map(entities.map((e) => [e.id, e.label]));
+  const bySentence = new Map<number, SentenceMention[]>();
+  const sentences = Array.isArray(article?.sentences) ? article.sentences : [];
+  const byIndex = new Map(sentences.map((s) => [s.index, s]));
+  for (const m of mentions ?? []) {
+    const sentence = byIndex.get(m?.sentence);
+    const label = labels.get(m?.entityId);
+    if (!sentence || label === undefined || typeof m.start !== 'number' || typeof m.end !== 'number') continue;
+    const start = m.start - sentence.start;
+    const end = m.end - sentence.start;
+    if (start < 0 || end > sentence.text.length || end <= start) continue;
+    const list = bySentence.get(sentence.index) ?? [];
+    list.push({ entityId: m.entityId, type: m.type, label, start, end, surface: m.surface ?? sentence.text.slice(start, end), demonym: isDemonym(m) });
+    bySentence.set(sentence.index, list);
+  }
+  return sentences
+    .filter((s) => typeof s?.text === 'string')
+    .map((sentence) => {
+      const all = (bySentence.get(sentence.index) ?? []).sort((a, b) => a.start - b.start || b.end - a.end);
+      const outer: SentenceMention[] = [];
+      for (const m of all) {
+        const last = outer[outer.length - 1];
+        if (last && m.start < last.end) continue;
+        outer.push(m);
+      }
+      return { article, sentence, text: sentence.text, folded: fold(sentence.text), mentions: outer, allMentions: all };
+    });
+}

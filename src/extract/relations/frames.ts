@@ -1,0 +1,134 @@
+import type { EntityType, RelationType } from '../../ontology';
+import { RELATION_SIGNATURES } from '../../ontology';
+import type { SentenceMention } from '../claims';
+import type { Anchors, Span } from './args';
+import { findArgument, findPair } from './args';
+import type { SentenceContext } from './context';
+import type { CompiledFrame, RelationLexicon } from './lexicon';
+
+/** One firing of a frame in a sentence: who did what to whom, and where its words sit. */
+export interface FrameMatch {
+  frame: CompiledFrame;
+  relation: RelationType;
+  subject: SentenceMention;
+  object: SentenceMention;
+  trigger: Span;
+  /** From the trigger to the farthest word the frame used (theme window, object): quantities inside belong to it. */
+  span: Span;
+  /** WeaponSystem mentions of the theme window. */
+  weapons: SentenceMention[];
+}
+
+interface Theme {
+  span?: Span;
+  /** End of the window the theme was looked for in, right of the trigger. */
+  windowEnd: number;
+  weapons: SentenceMention[];
+}
+
+function firstMatch(re: RegExp, text: string, offset: number): Span | undefined {
+  re.lastIndex = 0;
+  const m = re.exec(text);
+  re.lastIndex = 0;
+  return m ? { start: offset + m.index, end: offset + m.index + m[0].length } : undefined;
+}
+
+function lastMatch(re: RegExp, text: string, offset: number): Span | undefined {
+  re.lastIndex = 0;
+  let found: Span | undefined;
+  for (const m of text.matchAll(re)) found = { start: offset + (m.index ?? 0), end: offset + (m.index ?? 0) + m[0].length };
+  re.lastIndex = 0;
+  return found;
+}
+
+/** The theme of a trigger (the troops, weapons, technology it is about), searched within the frame's window. */
+function findTheme(ctx: SentenceContext, frame: CompiledFrame, trigger: Span, lex: RelationLexicon): Theme {
+  const spec = frame.theme;
+  const rightText = ctx.folded.slice(trigger.end, trigger.end + (spec?.maxChars ?? 120));
+  const stop = lex.themeStopRe.exec(rightText);
+  const windowEnd = trigger.end + (stop ? stop.index : rightText.length);
+  const weapons = ctx.mentions.filter((m) => m.type === 'WeaponSystem' && m.start >= trigger.end && m.end <= windowEnd);
+  if (!spec) return { windowEnd, weapons };
+  const candidates: Span[] = [];
+  const right = ctx.folded.slice(trigger.end, windowEnd);
+  if (spec.side !== 'left') {
+    for (const re of frame.themeRes) {
+      const m = firstMatch(re, right, trigger.end);
+      if (m) candidates.push(m);
+    }
+    if (spec.weapons && weapons.length) candidates.push(weapons[0]);
+  }
+  if (spec.side !== 'right') {
+    const leftStart = Math.max(0, trigger.start - spec.maxChars);
+    let leftText = ctx.folded.slice(leftStart, trigger.start);
+    const cut = Math.max(leftText.lastIndexOf(';'), leftText.lastIndexOf(','));
+    const from = cut >= 0 ? leftStart + cut + 1 : leftStart;
+    leftText = ctx.folded.slice(from, trigger.start);
+    for (const re of frame.themeRes) {
+      const m = lastMatch(re, leftText, from);
+      if (m) candidates.push(m);
+    }
+  }
+  const distance = (s: Span) => (s.start >= trigger.end ? s.start - trigger.end : trigger.start - s.end);
+  const span = candidates.sort((a, b) => distance(a) - distance(b))[0];
+  return { span, windowEnd, weapons };
+}
+
+function allowed(relation: RelationType, role: 'subject' | 'object'): readonly EntityType[] {
+  return RELATION_SIGNATURES[relation][role];
+}
+
+/** Runs every frame of the lexicon over one sentence. */
+export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMatch[] {
+  const matches: FrameMatch[] = [];
+  for (const frame of lex.frames) {
+    frame.triggerRe.lastIndex = 0;
+    for (const hit of ctx.folded.matchAll(frame.triggerRe)) {
+      const trigger = { start: hit.index ?? 0, end: (hit.index ?? 0) + hit[0].length };
+      // A trigger inside a mention ("Forces armées", "Conseil de sécurité") is a name, not a predicate.
+      if (ctx.mentions.some((m) => m.start <= trigger.start && trigger.end <= m.end)) continue;
+      const theme = findTheme(ctx, frame, trigger, lex);
+      if (frame.theme?.required && !theme.span) continue;
+      const windowText = ctx.folded.slice(Math.min(trigger.start, theme.span?.start ?? trigger.start), Math.max(theme.windowEnd, theme.span?.end ?? 0));
+      if (frame.requireRe && !frame.requireRe.test(windowText)) continue;
+      if (frame.excludeRe && frame.excludeRe.test(ctx.folded.slice(trigger.start, theme.windowEnd))) continue;
+      matches.push(...argumentsOf(ctx, frame, trigger, theme, lex));
+    }
+  }
+  return matches;
+}
+
+function argumentsOf(ctx: SentenceContext, frame: CompiledFrame, trigger: Span, theme: Theme, lex: RelationLexicon): FrameMatch[] {
+  const relation = frame.relation;
+  const out: FrameMatch[] = [];
+  const spanOf = (...parts: Array<Span | undefined>): Span => {
+    const spans = parts.filter((p): p is Span => p !== undefined);
+    return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+  };
+  if (frame.pair) {
+    const group = findPair(ctx, frame.pair, allowed(relation, 'subject'), trigger, lex);
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        out.push({ frame, relation, subject: group[i], object: group[j], trigger, span: spanOf(trigger, group[i], group[j]), weapons: [] });
+      }
+    }
+    return out;
+  }
+  const anchors: Anchors = { trigger, theme: theme.span };
+  const objects = findArgument(ctx, frame.object ?? [], allowed(relation, 'object'), anchors, lex);
+  if (objects.length) anchors.object = objects[0];
+  const subjects = findArgument(ctx, frame.subject ?? [], allowed(relation, 'subject'), anchors, lex);
+  const weapons = frame.each || frame.items ? theme.weapons : [];
+  const windowSpan = { start: trigger.start, end: theme.windowEnd };
+  for (const subject of subjects) {
+    for (const object of objects) {
+      if (subject.entityId === object.entityId) continue;
+      out.push({ frame, relation, subject, object, trigger, span: spanOf(trigger, theme.span, object, weapons.length || frame.units ? windowSpan : undefined), weapons });
+    }
+    if (frame.each && !objects.length && weapons.length) {
+      // "X a livré des obus" names no recipient but still says X supplies that weapon.
+      for (const weapon of weapons) out.push({ frame, relation: frame.each, subject, object: weapon, trigger, span: spanOf(trigger, theme.span), weapons });
+    }
+  }
+  return out;
+}

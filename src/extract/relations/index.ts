@@ -1,0 +1,162 @@
+/**
+ * Relations: typed (subject, relation, object) statements read sentence by
+ * sentence from an article's mentions, each with the claim that carries it.
+ *
+ * Verb and noun frames come from graph-data/knowledge/triggers.json and run in
+ * one generic matcher (frames.ts); titles, organisations and places read in
+ * noun phrases come from the same file (nominal.ts); quantities, dates,
+ * sources and status come from src/extract/claims. Relations whose ends do
+ * not fit RELATION_SIGNATURES are dropped.
+ */
+import type { Article } from '../../corpus/types';
+import type { Claim, ClaimStatus, RelationType } from '../../ontology';
+import { RELATION_SIGNATURES } from '../../ontology';
+import type { ClaimLexicon, SentenceMention } from '../claims';
+import { classifyStatus, findAttribution, findDates, findQuantities, fold, getClaimLexicon } from '../claims';
+import type { KnowledgeBase } from '../kb';
+import type { EntityRecord, ExtractedRelation, Mention } from '../types';
+import type { SentenceContext } from './context';
+import { buildSentenceContexts } from './context';
+import type { FrameMatch } from './frames';
+import { matchFrames } from './frames';
+import { getRelationLexicon } from './lexicon';
+import type { NominalMatch } from './nominal';
+import { matchNominal } from './nominal';
+
+export { getRelationLexicon, compileRelationLexicon } from './lexicon';
+
+/** Farthest a loss count may sit before its trigger ("1 000 soldats nord-coréens ont été tués"), in characters. */
+const LOSS_NUMBER_LOOKBACK = 90;
+
+function fits(type: RelationType, subjectType: string, objectType: string): boolean {
+  const signature = RELATION_SIGNATURES[type];
+  return (signature.subject as readonly string[]).includes(subjectType) && (signature.object as readonly string[]).includes(objectType);
+}
+
+interface Emitted {
+  relation: ExtractedRelation;
+  key: string;
+}
+
+function baseClaim(ctx: SentenceContext, status: ClaimStatus): Claim {
+  return { doc: ctx.article.id, sentence: ctx.sentence.index, quote: ctx.sentence.text, status };
+}
+
+/** Quantities a frame match carries: numbers whose unit is of the frame's class and sits in the match's span. */
+function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLexicon): Array<{ quantity: number; unit: string }> {
+  const frame = match.frame;
+  if (match.relation !== frame.relation) return [];
+  const quantities = findQuantities(ctx.text, claimLex);
+  if (frame.unitFromTrigger) {
+    const triggerText = fold(ctx.text.slice(match.trigger.start, match.trigger.end));
+    const unit = claimLex.units.find((u) => u.unitClass === (frame.units ?? 'losses') && u.noun === triggerText)?.unit ?? triggerText;
+    const before = quantities.filter((q) => !q.dateLike && q.end <= match.trigger.start && match.trigger.start - q.end <= LOSS_NUMBER_LOOKBACK && !/[;.]/.test(ctx.folded.slice(q.end, match.trigger.start)));
+    const nearest = before[before.length - 1];
+    return nearest ? [{ quantity: nearest.value, unit }] : [];
+  }
+  if (!frame.units) return [];
+  const seen = new Set<number>();
+  const out: Array<{ quantity: number; unit: string }> = [];
+  for (const q of quantities) {
+    if (q.dateLike || q.unitClass !== frame.units || q.unitStart === undefined || !q.unit) continue;
+    if (q.unitStart < match.span.start - 1 && q.end < match.span.start - 1) continue;
+    if (q.unitStart > match.span.end) continue;
+    // The number must sit close to the frame: at most a short phrase before its start ("environ 11 000 soldats … se sont déplacés").
+    if (q.start < match.span.start && match.span.start - q.end > LOSS_NUMBER_LOOKBACK) continue;
+    if (seen.has(q.value)) continue;
+    seen.add(q.value);
+    out.push({ quantity: q.value, unit: q.unit });
+  }
+  return out;
+}
+
+function nearestDate(ctx: SentenceContext, at: number): string | undefined {
+  const dates = findDates(ctx.text, ctx.article.date);
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const d of dates) {
+    const distance = Math.abs(d.start - at);
+    if (distance < bestDistance) {
+      best = d.iso;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): ExtractedRelation[] {
+  const lex = getRelationLexicon(kb);
+  const claimLex = getClaimLexicon(kb);
+  const emitted: Emitted[] = [];
+  const keys = new Set<string>();
+  const push = (relation: ExtractedRelation) => {
+    const key = [relation.subject, relation.type, relation.object, relation.claim.quantity ?? ''].join('|');
+    if (keys.has(key) || relation.subject === relation.object) return;
+    keys.add(key);
+    emitted.push({ relation, key });
+  };
+
+  const nominal: NominalMatch[] = matchNominal(ctx, kb, lex);
+  const containers = new Map<string, string[]>();
+  for (const n of nominal) {
+    const objectId = n.object.entityId;
+    const objectType = 'type' in n.object ? n.object.type : kb.gazetteer?.entities?.find((e) => e.id === objectId)?.type;
+    if (!objectType || !fits(n.relation, n.subject.type, objectType)) continue;
+    if (n.relation === 'LOCATED_IN') containers.set(n.subject.entityId, [...(containers.get(n.subject.entityId) ?? []), objectId]);
+    push({ subject: n.subject.entityId, type: n.relation, object: objectId, claim: baseClaim(ctx, 'asserted'), ...(n.role ? { role: n.role } : {}) });
+  }
+
+  const attribution = findAttribution(ctx.text, ctx.mentions, claimLex);
+  const typeOf = new Map(ctx.allMentions.map((m) => [m.entityId, m.type]));
+  for (const match of matchFrames(ctx, lex)) {
+    if (!fits(match.relation, match.subject.type, match.object.type)) continue;
+    const status = classifyStatus(ctx.text, match.trigger, claimLex, attribution);
+    const date = nearestDate(ctx, match.trigger.start);
+    const claim: Claim = {
+      ...baseClaim(ctx, status),
+      ...(date ? { date } : {}),
+      ...(attribution && status !== 'asserted' ? { attributedTo: attribution.source } : {}),
+    };
+    const items = match.frame.items && match.relation === match.frame.relation ? [...new Set(match.weapons.map((w) => w.label))] : [];
+    const quantities = quantitiesOf(ctx, match, claimLex);
+    const objects = [match.object.entityId];
+    if (match.frame.toContainer && match.object.type === 'Place') {
+      for (const container of containers.get(match.object.entityId) ?? []) {
+        const containerType = typeOf.get(container);
+        if (containerType && fits(match.relation, match.subject.type, containerType)) objects.push(container);
+      }
+    }
+    for (const object of objects) {
+      const claims = quantities.length ? quantities.map((q) => ({ ...claim, quantity: q.quantity, unit: q.unit })) : [claim];
+      for (const c of claims) push({ subject: match.subject.entityId, type: match.relation, object, claim: c, ...(items.length ? { items } : {}) });
+    }
+    if (match.frame.each && match.relation === match.frame.relation) {
+      for (const weapon of match.weapons) {
+        if (fits(match.frame.each, match.subject.type, weapon.type)) push({ subject: match.subject.entityId, type: match.frame.each, object: weapon.entityId, claim });
+      }
+    }
+  }
+  // A claim with a number makes the bare claim of the same relation in the same sentence redundant.
+  const withNumber = new Set(emitted.filter((e) => e.relation.claim.quantity !== undefined).map((e) => `${e.relation.subject}|${e.relation.type}|${e.relation.object}`));
+  return emitted
+    .filter((e) => e.relation.claim.quantity !== undefined || !withNumber.has(`${e.relation.subject}|${e.relation.type}|${e.relation.object}`))
+    .map((e) => e.relation);
+}
+
+/**
+ * Every relation stated in an article, one per (subject, type, object,
+ * quantity) and sentence, each with its claim. Never throws on any text or
+ * mention list: what cannot be read is skipped. Throws only when the
+ * knowledge base lacks or garbles a lexicon file (naming it).
+ */
+export function findRelations(article: Article, mentions: Mention[], entities: EntityRecord[], kb: KnowledgeBase): ExtractedRelation[] {
+  getRelationLexicon(kb);
+  getClaimLexicon(kb);
+  const out: ExtractedRelation[] = [];
+  for (const ctx of buildSentenceContexts(article, mentions, entities)) {
+    if (ctx.mentions.length) out.push(...relationsOfSentence(ctx, kb));
+  }
+  return out;
+}
+
+export type { SentenceMention };

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import { ENTITY_TYPES, RELATION_TYPES } from '../../ontology';
+import type { RelationType } from '../../ontology';
+import { alternation, fold, foldPattern, WORD_END, WORD_START } from '../claims';
+import type { KnowledgeBase } from '../kb';
+
+/** How one argument of a frame is looked for, relative to the trigger (see triggers.json). */
+const ArgStrategySchema = z.object({
+  /**
+   * left: nearest mention before the anchor; right: first mention after it whose lead-in ends with one of `preps`
+   * ("" = no preposition); demonymOf: a demonym right after the anchor ("soldats nord-coréens"); nearest: either side;
+   * between / group / leftWith: the two ends of a symmetric relation ("entre X et Y", "X-Y", "X … avec Y").
+   */
+  kind: z.enum(['left', 'right', 'demonymOf', 'nearest', 'between', 'group', 'leftWith']),
+  /** left: skip mentions governed by a preposition ("à la Russie" cannot be a subject). */
+  bare: z.boolean().optional(),
+  preps: z.array(z.string()).optional(),
+  /** Words besides fillers allowed between the preposition (or anchor) and the mention. Default 0. */
+  gapWords: z.number().int().nonnegative().optional(),
+  /** Patterns the search may not cross. */
+  stop: z.array(z.string()).optional(),
+  /** Farthest distance in characters from the anchor. */
+  maxChars: z.number().int().positive().optional(),
+  /** Accept a demonym adjective as the argument ("contre les positions russes"). */
+  allowDemonym: z.boolean().optional(),
+  /** What the search starts from. Default trigger. */
+  anchor: z.enum(['trigger', 'theme', 'object']).optional(),
+  /** group: which side of the trigger. */
+  side: z.enum(['left', 'right']).optional(),
+  /** right: the text after the mention must match ("de l'Ukraine par la Russie"). */
+  requireAfter: z.string().optional(),
+  types: z.array(z.enum(ENTITY_TYPES)).optional(),
+});
+export type ArgStrategy = z.infer<typeof ArgStrategySchema>;
+
+const FrameSchema = z.object({
+  id: z.string(),
+  relation: z.enum(RELATION_TYPES),
+  note: z.string().optional(),
+  triggers: z.array(z.string()).min(1),
+  theme: z
+    .object({
+      classes: z.array(z.string()).default([]),
+      /** WeaponSystem mentions count as the theme. */
+      weapons: z.boolean().optional(),
+      side: z.enum(['left', 'right', 'either']).default('right'),
+      maxChars: z.number().int().positive().default(120),
+      required: z.boolean().default(true),
+    })
+    .optional(),
+  /** A pattern that must occur in the theme window. */
+  require: z.string().optional(),
+  /** A pattern that voids the frame when it occurs in the window right of the trigger. */
+  exclude: z.string().optional(),
+  subject: z.array(ArgStrategySchema).optional(),
+  object: z.array(ArgStrategySchema).optional(),
+  /** Symmetric frames: one strategy list giving both ends. */
+  pair: z.array(ArgStrategySchema).optional(),
+  /** Unit class (units.json) of the quantities this frame carries. */
+  units: z.string().optional(),
+  /** The unit is the trigger itself (tués, blessés …), and the number is the nearest one before it. */
+  unitFromTrigger: z.boolean().optional(),
+  /** Also emit this relation from the subject to each weapon of the theme window (SUPPLIED). */
+  each: z.enum(RELATION_TYPES).optional(),
+  /** Record the weapons of the theme window as `items`. */
+  items: z.boolean().optional(),
+  /** A place object also yields the relation to what the sentence says contains it. */
+  toContainer: z.boolean().optional(),
+});
+export type Frame = z.infer<typeof FrameSchema>;
+
+export const TriggersLexiconSchema = z.object({
+  version: z.number().int(),
+  note: z.string().optional(),
+  fillers: z.array(z.string()),
+  prepositions: z.array(z.string()),
+  placeHeads: z.array(z.string()),
+  coordinators: z.array(z.string()),
+  themeStop: z.string(),
+  clauseStop: z.string(),
+  themes: z.record(z.string(), z.array(z.string())),
+  frames: z.array(FrameSchema),
+  titles: z.array(z.object({ title: z.string(), leads: z.boolean().optional(), note: z.string().optional() })),
+  partOf: z.object({ note: z.string().optional(), maxGapWords: z.number().int().nonnegative(), fromKnowledgeBase: z.boolean(), kbKinds: z.string() }),
+  locatedIn: z.object({
+    note: z.string().optional(),
+    patterns: z.array(
+      z.object({
+        between: z.string(),
+        order: z.enum(['placeFirst', 'countryFirst']),
+        countryDemonym: z.boolean().optional(),
+        placeHeadBefore: z.boolean().optional(),
+        after: z.string().optional(),
+      }),
+    ),
+  }),
+});
+export type TriggersLexicon = z.infer<typeof TriggersLexiconSchema>;
+
+/** A frame with its patterns compiled. */
+export interface CompiledFrame extends Frame {
+  triggerRe: RegExp;
+  themeRes: RegExp[];
+  requireRe?: RegExp;
+  excludeRe?: RegExp;
+}
+
+export interface RelationLexicon {
+  frames: CompiledFrame[];
+  /** Removes filler words (articles, determiners, light adverbs) from a folded snippet. */
+  fillerRe: RegExp;
+  placeHeadRe: RegExp;
+  /** A folded snippet ending with a preposition (and optional article): the next mention is governed by it. */
+  prepEndRe: RegExp;
+  coordinators: Set<string>;
+  themeStopRe: RegExp;
+  clauseStopRe: RegExp;
+  titles: Array<{ title: string; folded: string; leads: boolean }>;
+  partOf: TriggersLexicon['partOf'] & { kbKindsRe: RegExp };
+  locatedIn: Array<{ betweenRe: RegExp; order: 'placeFirst' | 'countryFirst'; countryDemonym: boolean; afterRe?: RegExp }>;
+  relationTypes: readonly RelationType[];
+}
+
+const cache = new WeakMap<KnowledgeBase, RelationLexicon>();
+
+function compile(pattern: string, flags = ''): RegExp {
+  return new RegExp(foldPattern(pattern), flags);
+}
+
+/** Validates triggers.json and compiles its patterns. Throws naming the file and the first problem. */
+export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
+  const raw = kb.lexicons.triggers;
+  const file = `${kb.dir}/triggers.json`;
+  if (raw === undefined) throw new Error(`newsgraph relations: ${file} is missing`);
+  const parsed = TriggersLexiconSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`newsgraph relations: ${file}: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const lex = parsed.data;
+  const articles = '(?:le|la|les|l\'|un|une|des|du|de la|de l\'|d\'|son|sa|ses|leur|leurs|ce|cette|ces)';
+  const frames = lex.frames.map((frame): CompiledFrame => {
+    try {
+      return {
+        ...frame,
+        triggerRe: alternation(frame.triggers),
+        themeRes: (frame.theme?.classes ?? []).map((c) => {
+          const cues = lex.themes[c];
+          if (!cues) throw new Error(`unknown theme class "${c}"`);
+          return alternation(cues);
+        }),
+        requireRe: frame.require ? compile(frame.require) : undefined,
+        excludeRe: frame.exclude ? compile(frame.exclude) : undefined,
+      };
+    } catch (error) {
+      throw new Error(`newsgraph relations: ${file}: frame "${frame.id}": ${(error as Error).message}`);
+    }
+  });
+  const preps = [...lex.prepositions].map(foldPattern).sort((a, b) => b.length - a.length);
+  return {
+    frames,
+    fillerRe: alternation([...lex.fillers, '«', '»', '"'].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
+    placeHeadRe: alternation(lex.placeHeads.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
+    prepEndRe: new RegExp(`${WORD_START}(?:${preps.join('|')})\\s*(?:${articles}\\s*)?$`),
+    coordinators: new Set(lex.coordinators.map((c) => fold(c).replace(/\s+/g, ' ').trim())),
+    themeStopRe: compile(lex.themeStop),
+    clauseStopRe: compile(lex.clauseStop),
+    titles: lex.titles
+      .map((t) => ({ title: t.title, folded: fold(t.title), leads: t.leads ?? false }))
+      .sort((a, b) => b.folded.length - a.folded.length),
+    partOf: { ...lex.partOf, kbKindsRe: compile(lex.partOf.kbKinds) },
+    locatedIn: lex.locatedIn.patterns.map((p) => ({
+      betweenRe: compile(p.between),
+      order: p.order,
+      countryDemonym: p.countryDemonym ?? false,
+      afterRe: p.after ? compile(p.after) : undefined,
+    })),
+    relationTypes: RELATION_TYPES,
+  };
+}
+
+/** The relation lexicon of a knowledge base, compiled once. */
+export function getRelationLexicon(kb: KnowledgeBase): RelationLexicon {
+  let lexicon = cache.get(kb);
+  if (!lexicon) {
+    lexicon = compileRelationLexicon(kb);
+    cache.set(kb, lexicon);
+  }
+  return lexicon;
+}
+
+export { WORD_END, WORD_START };

@@ -1,0 +1,170 @@
+import type { RelationType } from '../../ontology';
+import type { SentenceMention } from '../claims';
+import type { KnowledgeBase } from '../kb';
+import type { GazetteerEntry } from '../knowledge';
+import type { SentenceContext } from './context';
+import type { RelationLexicon } from './lexicon';
+
+/** A relation read from a noun phrase (a title, an organisation's country, a place's region): stated as background fact. */
+export interface NominalMatch {
+  relation: RelationType;
+  subject: SentenceMention;
+  /** A mention of the sentence, or an entity id from the knowledge base. */
+  object: SentenceMention | { entityId: string };
+  role?: string;
+}
+
+/** How far before a person its title may start, in characters. */
+const TITLE_LOOKBACK = 110;
+const TITLE_LOOKAHEAD = 110;
+const JOINERS_RE = /(?:\s+(?:de|du|des|d'|de la|de l'|la|l'|le|les))+\s*$/;
+const PLACE_HEAD_END_RE = /(?:region|ville|port|province|oblast|localite|base|capitale|cite|district|zone|peninsule|village|republique)\s*$/;
+const ARTICLE_BEFORE_TITLE_RE = /(?:^|[\s,(«'])$/;
+
+function gazetteerIndex(kb: KnowledgeBase): Map<string, GazetteerEntry> {
+  return new Map((kb.gazetteer?.entities ?? []).map((e) => [e.id, e]));
+}
+
+const indexCache = new WeakMap<KnowledgeBase, Map<string, GazetteerEntry>>();
+function entryOf(kb: KnowledgeBase, id: string): GazetteerEntry | undefined {
+  let index = indexCache.get(kb);
+  if (!index) {
+    index = gazetteerIndex(kb);
+    indexCache.set(kb, index);
+  }
+  return index.get(id);
+}
+
+/** The text of [from, to) with the given mentions blanked out, spaces collapsed. */
+function without(ctx: SentenceContext, from: number, to: number, hidden: readonly SentenceMention[]): string {
+  let text = ctx.folded.slice(from, to);
+  for (const m of hidden) {
+    if (m.start >= from && m.end <= to) text = text.slice(0, m.start - from) + ' '.repeat(m.end - m.start) + text.slice(m.end - from);
+  }
+  return text.replace(/\s+/g, ' ').replace(/\s*,\s*$/, '').trim();
+}
+
+function titleMatches(residue: string, title: string): boolean {
+  return residue === title || residue.replace(JOINERS_RE, '') === title;
+}
+
+/**
+ * Titles: "le président russe Vladimir Poutine" → LEADS; "le ministre russe des
+ * Affaires étrangères, Sergueï Lavrov" / "Sergueï Lavrov, ministre russe des …" →
+ * OFFICIAL_OF with role. The body is the country or organisation named in the
+ * title; failing that, the post the knowledge base records for that person.
+ */
+function titles(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): NominalMatch[] {
+  const out: NominalMatch[] = [];
+  const bodies = ctx.allMentions.filter((m) => m.type === 'Country' || m.type === 'Organization');
+  for (const person of ctx.mentions.filter((m) => m.type === 'Person')) {
+    let found: { title: (typeof lex.titles)[number]; from: number; to: number } | undefined;
+    const windowStart = Math.max(0, person.start - TITLE_LOOKBACK);
+    for (const title of lex.titles) {
+      let at = ctx.folded.indexOf(title.folded, windowStart);
+      while (at >= 0 && at < person.start) {
+        if (ARTICLE_BEFORE_TITLE_RE.test(ctx.folded.slice(Math.max(0, at - 1), at)) && !ctx.mentions.some((m) => m !== person && m.type === 'Person' && m.start >= at && m.end <= person.start)) {
+          const residue = without(ctx, at, person.start, bodies);
+          if (titleMatches(residue, title.folded) && (!found || at < found.from)) found = { title, from: at, to: person.start };
+        }
+        at = ctx.folded.indexOf(title.folded, at + 1);
+      }
+    }
+    if (!found) {
+      // Apposition after the name: "Sergueï Lavrov, ministre russe des Affaires étrangères, a …".
+      const after = ctx.folded.slice(person.end, person.end + TITLE_LOOKAHEAD);
+      const lead = /^\s*,\s*(?:(?:le|la|l')\s*)?/.exec(after);
+      if (lead) {
+        const from = person.end + lead[0].length;
+        const rest = ctx.folded.slice(from);
+        const endAt = /[,.;:()]|\s(?:a|ont|est|sont|avait|qui)\s/.exec(rest);
+        const to = from + (endAt ? endAt.index : rest.length);
+        const residue = without(ctx, from, to, bodies);
+        const title = lex.titles.find((t) => titleMatches(residue, t.folded));
+        if (title) found = { title, from, to };
+      }
+    }
+    if (!found) continue;
+    const f = found;
+    const body = bodies.find((m) => m.start >= f.from && m.end <= f.to);
+    let object: NominalMatch['object'] | undefined = body;
+    if (!object) {
+      const role = entryOf(kb, person.entityId)?.roles?.find((r) => {
+        const t = r.title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+        return t === f.title.folded || (f.title.leads && r.leads === true) || t.startsWith(f.title.folded);
+      });
+      if (role) object = { entityId: role.of };
+    }
+    if (!object) continue;
+    out.push(f.title.leads ? { relation: 'LEADS', subject: person, object } : { relation: 'OFFICIAL_OF', subject: person, object, role: f.title.title });
+  }
+  return out;
+}
+
+/**
+ * Organisations: "le NIS sud-coréen", "l'agence officielle nord-coréenne KCNA",
+ * "la flotte russe du Pacifique", "les services de renseignement sud-coréens (NIS)"
+ * → PART_OF the country named in the noun phrase; with `fromKnowledgeBase`, a state
+ * body (agency, ministry, armed force …) of the knowledge base also belongs to its
+ * recorded parent or country.
+ */
+function partOf(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): NominalMatch[] {
+  const out: NominalMatch[] = [];
+  const countries = ctx.allMentions.filter((m) => m.type === 'Country');
+  for (const org of ctx.allMentions.filter((m) => m.type === 'Organization')) {
+    const near = countries.find((c) => {
+      if (c.start >= org.start && c.end <= org.end) return true;
+      if (c.start >= org.end) {
+        const between = ctx.folded.slice(org.end, c.start);
+        // "le NIS sud-coréen", "le ministère de la Défense nord-coréen", "le Commandement interarmées de la Corée du Sud".
+        return c.demonym ? /^\s*\)?\s*$/.test(between) : /^\s*(?:de|du|de la|de l'|d')\s*$/.test(between);
+      }
+      if (c.end <= org.start && c.demonym) {
+        // "l'agence officielle nord-coréenne KCNA", "les services de renseignement sud-coréens (NIS)".
+        return /^\s*\(?\s*$/.test(ctx.folded.slice(c.end, org.start));
+      }
+      return false;
+    });
+    if (near) {
+      out.push({ relation: 'PART_OF', subject: org, object: near });
+      continue;
+    }
+    if (!lex.partOf.fromKnowledgeBase) continue;
+    const entry = entryOf(kb, org.entityId);
+    const parent = entry?.parent ?? entry?.country;
+    if (!entry || !parent) continue;
+    const names = [entry.label, ...entry.aliases].join(' | ').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    if (lex.partOf.kbKindsRe.test(names)) out.push({ relation: 'PART_OF', subject: org, object: { entityId: parent } });
+  }
+  return out;
+}
+
+/** Places: "la région russe de Koursk", "Wonsan, en Corée du Nord", "Koursk, à la frontière de la Russie" → LOCATED_IN. */
+function locatedIn(ctx: SentenceContext, lex: RelationLexicon): NominalMatch[] {
+  const out: NominalMatch[] = [];
+  const places = ctx.mentions.filter((m) => m.type === 'Place');
+  const containers = ctx.mentions.filter((m) => m.type === 'Country' || m.type === 'Place');
+  for (const place of places) {
+    for (const container of containers) {
+      if (container === place || container.entityId === place.entityId) continue;
+      for (const pattern of lex.locatedIn) {
+        const placeFirst = pattern.order === 'placeFirst';
+        if (placeFirst ? container.start < place.end : container.end > place.start) continue;
+        if (pattern.countryDemonym !== container.demonym) continue;
+        // "la région russe de Koursk": a demonym only names the container inside a place head ("région", "ville", "port" …).
+        if (pattern.countryDemonym && !PLACE_HEAD_END_RE.test(ctx.folded.slice(0, container.start))) continue;
+        const between = placeFirst ? ctx.folded.slice(place.end, container.start) : ctx.folded.slice(container.end, place.start);
+        if (!pattern.betweenRe.test(between)) continue;
+        if (pattern.afterRe && !pattern.afterRe.test(ctx.folded.slice(placeFirst ? container.end : place.end))) continue;
+        out.push({ relation: 'LOCATED_IN', subject: place, object: container });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Every relation a sentence states in its noun phrases. */
+export function matchNominal(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): NominalMatch[] {
+  return [...titles(ctx, kb, lex), ...partOf(ctx, kb, lex), ...locatedIn(ctx, lex)];
+}
