@@ -114,3 +114,91 @@ export function loadGazetteer(dir: string = DEFAULT_KNOWLEDGE_DIR): Gazetteer {
   }
   return parsed.data;
 }
+
+/**
+ * Name key used to compare gazetteer names: lower case, accents dropped, every
+ * character that is not a letter or digit (hyphen, apostrophe, dot, slash) a
+ * space, runs of spaces collapsed — the same equivalence the mention matcher uses.
+ */
+export function gazetteerNameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Entity types a reference field may point to. */
+const REFERENCE_TARGETS = {
+  country: ['Country'],
+  parent: ['Organization', 'Place', 'Country'],
+  role: ['Country', 'Organization'],
+} as const;
+
+/** Strong names of an entry: the ones that alone identify it (weak aliases excluded). */
+function strongNames(entry: GazetteerEntry): string[] {
+  return [entry.label, ...entry.aliases, ...(entry.demonyms ?? []), ...(entry.metonyms ?? [])];
+}
+
+/**
+ * Consistency audit of a loaded gazetteer, beyond what loadGazetteer enforces:
+ * a strong name (label, alias, demonym, metonym) claimed by two entities of one
+ * type unless listed in `sharedNames`; a weak alias that is another same-type
+ * entity's strong name; a Country without demonyms; a Person without roles;
+ * a reference to an entity of the wrong type; one Wikidata id on two entities;
+ * a name with stray spaces. Returns one line per problem, empty when clean.
+ */
+export function auditGazetteer(gazetteer: Gazetteer): string[] {
+  const problems: string[] = [];
+  const byId = new Map(gazetteer.entities.map((e) => [e.id, e]));
+  const claimants = new Map<string, Set<string>>();
+  for (const entry of gazetteer.entities) {
+    for (const name of [...strongNames(entry), ...(entry.weakAliases ?? [])]) {
+      if (name !== name.trim() || /\s{2,}/.test(name)) problems.push(`${entry.id}: name "${name}" has stray spaces`);
+    }
+    for (const name of strongNames(entry)) {
+      const key = `${entry.type}\u0000${gazetteerNameKey(name)}`;
+      const set = claimants.get(key) ?? new Set<string>();
+      set.add(entry.id);
+      claimants.set(key, set);
+    }
+  }
+  const allowed = new Map<string, Set<string>>();
+  for (const shared of gazetteer.sharedNames ?? []) allowed.set(gazetteerNameKey(shared.name), new Set(shared.ids));
+  for (const [key, ids] of claimants) {
+    if (ids.size < 2) continue;
+    const [type, name] = key.split('\u0000');
+    const allow = allowed.get(name);
+    const covered = allow !== undefined && [...ids].every((id) => allow.has(id));
+    if (!covered) problems.push(`${type} name "${name}" is claimed by ${[...ids].sort().join(', ')} (list it in sharedNames if intended)`);
+  }
+  for (const entry of gazetteer.entities) {
+    for (const weak of entry.weakAliases ?? []) {
+      const others = [...(claimants.get(`${entry.type}\u0000${gazetteerNameKey(weak)}`) ?? [])].filter((id) => id !== entry.id);
+      if (others.length > 0) problems.push(`${entry.id}: weak alias "${weak}" is a strong name of ${others.join(', ')}`);
+    }
+    if (entry.type === 'Country' && (entry.demonyms ?? []).length === 0) problems.push(`${entry.id}: Country without demonyms`);
+    if (entry.type === 'Person' && (entry.roles ?? []).length === 0) problems.push(`${entry.id}: Person without roles`);
+    const refs: [keyof typeof REFERENCE_TARGETS, string | undefined][] = [
+      ['country', entry.country],
+      ['parent', entry.parent],
+      ...(entry.roles ?? []).map((r): [keyof typeof REFERENCE_TARGETS, string] => ['role', r.of]),
+    ];
+    for (const [field, ref] of refs) {
+      const target = ref === undefined ? undefined : byId.get(ref);
+      if (target !== undefined && !(REFERENCE_TARGETS[field] as readonly string[]).includes(target.type)) {
+        problems.push(`${entry.id}: ${field} "${ref}" is a ${target.type}`);
+      }
+    }
+    if (entry.parent === entry.id) problems.push(`${entry.id}: parent of itself`);
+  }
+  const wikidataOwner = new Map<string, string>();
+  for (const entry of gazetteer.entities) {
+    if (entry.wikidata === undefined) continue;
+    const owner = wikidataOwner.get(entry.wikidata);
+    if (owner !== undefined) problems.push(`wikidata ${entry.wikidata} is on both ${owner} and ${entry.id}`);
+    else wikidataOwner.set(entry.wikidata, entry.id);
+  }
+  return problems;
+}
