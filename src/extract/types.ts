@@ -25,6 +25,10 @@ export interface Mention {
   surface: string;
   /** How it was found: gazetteer name, demonym, capital-as-actor, title cue, shape, coreference … */
   via: string;
+  /** Title or role phrase that introduced the entity ("ministre russe des Affaires étrangères", "l'agence"), when one did. */
+  cue?: string;
+  /** Offset of `cue` in the cleaned article text. */
+  cueStart?: number;
 }
 
 /** A relation statement found in one sentence. */

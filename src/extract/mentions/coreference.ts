@@ -1,0 +1,135 @@
+/**
+ * Coreference inside one article. A bare surname or short form ("Shin",
+ * "Kim", "Goremykine") is the person most recently named in full before it
+ * (or the only candidate named anywhere in the article); with no such person
+ * it is dropped, so two people sharing a surname never merge. A definite
+ * treaty reference ("le traité", "ce pacte", "l'accord") is the treaty most
+ * recently mentioned, or the only one.
+ */
+import type { ArticleContext, SentenceContext, WeakName } from './context';
+import { claim, tokenRange } from './context';
+import { foldKey } from './fold';
+import { personShortForms } from './matcher';
+import { isJoiningGap, isPlainGap, matchPhraseAt, phraseIndex } from './tokens';
+
+/** Starts of the full mentions of each entity (of one type, if given), in text order. */
+function anchorsOf(ctx: ArticleContext, type?: string): Map<string, number[]> {
+  const anchors = new Map<string, number[]>();
+  for (const d of ctx.drafts) {
+    if ((type !== undefined && d.type !== type) || d.via === 'coreference') continue;
+    const list = anchors.get(d.entityId) ?? [];
+    list.push(d.start);
+    anchors.set(d.entityId, list);
+  }
+  for (const list of anchors.values()) list.sort((a, b) => a - b);
+  return anchors;
+}
+
+/** The antecedent of a reference at `offset` among `candidates`: latest before, else the only one named at all. */
+export function pickAntecedent(candidates: readonly string[], offset: number, anchors: ReadonlyMap<string, number[]>): string | undefined {
+  let best: string | undefined;
+  let bestStart = -1;
+  const named = candidates.filter((c) => anchors.has(c));
+  for (const id of named) {
+    for (const start of anchors.get(id)!) {
+      if (start < offset && start > bestStart) {
+        best = id;
+        bestStart = start;
+      }
+    }
+  }
+  if (best !== undefined) return best;
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/** Adds, as weak names, the short forms of the persons discovered in this article wherever they stand alone. */
+function collectDiscoveredShortForms(ctx: ArticleContext): void {
+  const owners = new Map<string, Set<string>>();
+  for (const record of ctx.discovered.values()) {
+    if (record.type !== 'Person') continue;
+    for (const form of personShortForms(record.label, ctx.rules.lexicons)) {
+      const key = foldKey(form);
+      if (!owners.has(key)) owners.set(key, new Set());
+      owners.get(key)!.add(record.id);
+    }
+  }
+  if (owners.size === 0) return;
+  const index = phraseIndex([...owners.keys()], (s) => s);
+  for (const sc of ctx.sentences) {
+    const t = sc.tokens;
+    for (let i = 0; i < t.length; i++) {
+      if (sc.owner[i] || !t[i].capitalised) continue;
+      const length = matchPhraseAt(t, i, index);
+      if (length === 0) continue;
+      const end = i + length;
+      // The short form must stand alone, not open a longer name.
+      if (end < t.length && t[end].capitalised && isJoiningGap(t[end].gap)) continue;
+      const key = t.slice(i, end).map((tok) => tok.key).join(' ');
+      const weak: WeakName = { sentence: sc.sentence.index, start: t[i].start, end: t[end - 1].end, candidates: [...owners.get(key)!] };
+      const existing = sc.weakAt.get(i);
+      if (existing) existing.candidates = [...new Set([...existing.candidates, ...weak.candidates])];
+      else {
+        sc.weakAt.set(i, weak);
+        ctx.weak.push(weak);
+      }
+      i = end - 1;
+    }
+  }
+}
+
+/**
+ * A weak name of a non-person (an informal name of a parliament, a bare
+ * common word) whose country is named in the same sentence: the context
+ * confirms it ("la Chambre des représentants de Moscou"). Unique or nothing.
+ */
+function confirmedByCountry(ctx: ArticleContext, sc: SentenceContext, weak: WeakName): string | undefined {
+  const named = new Set(ctx.drafts.filter((d) => d.sentence === sc.sentence.index && d.type === 'Country').map((d) => d.entityId));
+  const fits = weak.candidates.filter((id) => {
+    const entry = ctx.rules.matcher.entries.get(id);
+    return entry !== undefined && entry.type !== 'Person' && entry.country !== undefined && named.has(entry.country);
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
+/** Resolves every weak name of the article to the entity it stands for, or drops it. */
+export function resolvePersonReferences(ctx: ArticleContext): void {
+  collectDiscoveredShortForms(ctx);
+  const anchors = anchorsOf(ctx);
+  const bySentence = new Map(ctx.sentences.map((sc) => [sc.sentence.index, sc]));
+  for (const weak of [...ctx.weak].sort((a, b) => a.start - b.start)) {
+    const sc = bySentence.get(weak.sentence);
+    if (!sc) continue;
+    const id = pickAntecedent(weak.candidates, weak.start, anchors) ?? confirmedByCountry(ctx, sc, weak);
+    if (id === undefined) continue;
+    const type = ctx.rules.matcher.entries.get(id)?.type ?? ctx.discovered.get(id)?.type;
+    if (type === undefined) continue;
+    claim(ctx, sc, { entityId: id, type, sentence: weak.sentence, start: weak.start, end: weak.end, surface: ctx.text.slice(weak.start, weak.end), via: 'coreference', known: !ctx.discovered.has(id) });
+  }
+  for (const sc of ctx.sentences) {
+    for (const [at, weak] of sc.weakAt) {
+      const [, last] = tokenRange(sc, weak.start, weak.end);
+      if (sc.owner[at] || last <= at) sc.weakAt.delete(at);
+    }
+  }
+}
+
+/** Resolves "le traité", "ce pacte", "l'accord" to the treaty they refer back to. */
+export function resolveTreatyReferences(ctx: ArticleContext): void {
+  const { rules } = ctx;
+  const anchors = anchorsOf(ctx, 'Treaty');
+  if (anchors.size === 0) return;
+  const treaties = [...anchors.keys()];
+  for (const sc of ctx.sentences) {
+    const t = sc.tokens;
+    for (let i = 0; i + 1 < t.length; i++) {
+      if (!rules.treatyDeterminers.has(t[i].key) || !rules.treatyNouns.has(t[i + 1].key)) continue;
+      if (sc.owner[i] || sc.owner[i + 1] || !isPlainGap(t[i + 1].gap)) continue;
+      const next = t[i + 2];
+      if (next && isPlainGap(next.gap) && rules.treatyBlockedAfter.has(next.key)) continue;
+      const id = pickAntecedent(treaties, t[i].start, anchors);
+      if (id === undefined) continue;
+      claim(ctx, sc, { entityId: id, type: 'Treaty', sentence: sc.sentence.index, start: t[i].start, end: t[i + 1].end, surface: ctx.text.slice(t[i].start, t[i + 1].end), via: 'coreference', known: !ctx.discovered.has(id) });
+      i++;
+    }
+  }
+}

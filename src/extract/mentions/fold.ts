@@ -1,0 +1,58 @@
+/**
+ * Character-by-character folding: every UTF-16 unit of the input becomes exactly
+ * one unit of the output, so an offset in the folded text is the same offset in
+ * the original. Accents are dropped, letters lower-cased, and everything that
+ * is not a letter or a digit (hyphens, apostrophes ’, punctuation, spaces)
+ * becomes a space: "l’ONU" → "l onu", "Nord-Coréens" → "nord coreens".
+ */
+
+const SPACE = ' ';
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+
+/** Folded form of each BMP code unit, filled lazily. */
+const FOLD_TABLE: (string | undefined)[] = new Array(0x10000);
+
+function computeFold(unit: string): string {
+  // Lone surrogates cannot be normalised: keep them as letters of their own.
+  const code = unit.charCodeAt(0);
+  if (code >= 0xd800 && code <= 0xdfff) return unit;
+  const stripped = unit.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase();
+  const first = stripped.length > 0 ? stripped[0] : SPACE;
+  return LETTER_OR_DIGIT.test(first) ? first : SPACE;
+}
+
+/** Folded form of one UTF-16 unit: always a single unit. */
+export function foldUnit(unit: string): string {
+  const code = unit.charCodeAt(0);
+  let folded = FOLD_TABLE[code];
+  if (folded === undefined) {
+    folded = computeFold(unit);
+    FOLD_TABLE[code] = folded;
+  }
+  return folded;
+}
+
+/** Folds a whole string; `fold(s).length === s.length` always holds. */
+export function fold(text: string): string {
+  const parts: string[] = new Array(text.length);
+  for (let i = 0; i < text.length; i++) parts[i] = foldUnit(text[i]);
+  return parts.join('');
+}
+
+/** Folds a name or cue for lookup: as fold(), with runs of spaces collapsed and the ends trimmed. */
+export function foldKey(text: string): string {
+  return fold(text).replace(/ +/g, ' ').trim();
+}
+
+/** True when the folded unit is a letter or a digit (a word character). */
+export function isWordUnit(folded: string): boolean {
+  return folded !== SPACE;
+}
+
+/** Snake-case slug of a label, ASCII letters and digits only ("Ri Il-hwan" → "ri_il_hwan"). */
+export function slug(label: string): string {
+  return foldKey(label)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}

@@ -1,0 +1,139 @@
+/**
+ * Mentions and resolution, the first half of the extract stage.
+ *
+ * findMentions(article, kb) finds every entity an article names and resolves
+ * each name to one entity:
+ * - gazetteer names (labels, aliases, demonyms, metonyms) folded for accents,
+ *   case, hyphens and apostrophes, on word boundaries, leftmost-longest;
+ * - a capital is the Place where it is a location and the Country where it acts;
+ * - unknown persons, organisations, places and weapons from the cues of the
+ *   lexicon files (titles, heads, locatives, designation shapes);
+ * - bare surnames and "le traité" resolved inside the article.
+ * Bylines, credits, addresses and page paths carry no entity.
+ *
+ * Mentions never overlap, each lies inside its sentence
+ * (`sentence.start <= start < end <= sentence.end`) and
+ * `article.text.slice(start, end) === surface`. `via` is one of: name, alias,
+ * demonym, metonym (capital or seat acting for its state), title (person
+ * after a title or in apposition to one), cue (other cue-found entity),
+ * shape (weapon designation), coreference.
+ */
+import type { Article } from '../../corpus/types';
+import type { KnowledgeBase } from '../kb';
+import type { GazetteerEntry } from '../knowledge';
+import type { EntityRecord, Mention } from '../types';
+import type { ArticleContext, Draft, SentenceContext } from './context';
+import { resolvePersonReferences, resolveTreatyReferences } from './coreference';
+import {
+  discoverAppositions,
+  discoverBareLocatives,
+  discoverHeadedOrganizations,
+  discoverHeadedPlaces,
+  discoverNamedOrganizations,
+  discoverTitledPersons,
+  discoverWeaponNames,
+  discoverWeaponShapes,
+} from './discover';
+import { fold } from './fold';
+import { resolveKnown } from './known';
+import type { NameMatch } from './matcher';
+import { noiseSpans, overlapsAny } from './noise';
+import { compileRules } from './rules';
+import { tokenizeSentence } from './tokens';
+
+export interface MentionResult {
+  /** One record per entity mentioned, known and discovered, in order of first mention. */
+  entities: EntityRecord[];
+  /** Every mention, sorted by start offset. */
+  mentions: Mention[];
+}
+
+const EMPTY: MentionResult = { entities: [], mentions: [] };
+
+function knownRecord(entry: GazetteerEntry): EntityRecord {
+  const record: EntityRecord = { id: entry.id, label: entry.label, type: entry.type, aliases: [...entry.aliases], known: true };
+  if (entry.wikidata) record.wikidata = entry.wikidata;
+  if (entry.country) record.country = entry.country;
+  if (entry.parent) record.parent = entry.parent;
+  if (entry.roles) record.roles = entry.roles;
+  return record;
+}
+
+/** Gazetteer matches grouped by the sentence that wholly contains them; others (noise, straddling) dropped. */
+function matchesBySentence(article: Article, matches: NameMatch[], ctx: ArticleContext): Map<number, NameMatch[]> {
+  const grouped = new Map<number, NameMatch[]>();
+  let s = 0;
+  const sentences = ctx.sentences;
+  for (const match of matches) {
+    while (s < sentences.length && sentences[s].sentence.end <= match.start) s++;
+    if (s >= sentences.length) break;
+    const sentence = sentences[s].sentence;
+    if (match.start < sentence.start || match.end > sentence.end) continue;
+    if (overlapsAny(ctx.noise, match.start, match.end)) continue;
+    const list = grouped.get(sentence.index) ?? [];
+    list.push(match);
+    grouped.set(sentence.index, list);
+  }
+  return grouped;
+}
+
+/** Valid sentences of the article, in text order, with their offsets inside the text. */
+function usableSentences(article: Article): Article['sentences'] {
+  const n = article.text.length;
+  return [...article.sentences]
+    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= n && s.start < s.end)
+    .sort((a, b) => a.start - b.start);
+}
+
+/** Words of the persons named in the article, so that "à X" does not make a place of a surname. */
+function personWords(ctx: ArticleContext): Set<string> {
+  const words = new Set<string>();
+  for (const d of ctx.drafts) if (d.type === 'Person') for (const w of ctx.folded.slice(d.start, d.end).split(' ')) if (w) words.add(w);
+  return words;
+}
+
+function discover(ctx: ArticleContext): void {
+  const passes = [discoverWeaponShapes, discoverTitledPersons, discoverAppositions, discoverHeadedOrganizations, discoverNamedOrganizations, discoverHeadedPlaces, discoverWeaponNames];
+  for (const pass of passes) for (const sc of ctx.sentences) pass(ctx, sc);
+}
+
+function dropNoise(ctx: ArticleContext): void {
+  ctx.drafts = ctx.drafts.filter((d) => !overlapsAny(ctx.noise, d.start, d.end));
+}
+
+/** Finds and resolves the entity mentions of one article. Never throws on any text. */
+export function findMentions(article: Article, kb: KnowledgeBase): MentionResult {
+  const text = typeof article?.text === 'string' ? article.text : '';
+  if (text.length === 0 || !Array.isArray(article.sentences) || article.sentences.length === 0) return EMPTY;
+  const rules = compileRules(kb);
+  const folded = fold(text);
+  const sentences: SentenceContext[] = usableSentences(article).map((sentence) => {
+    const tokens = tokenizeSentence(text, folded, sentence);
+    return { sentence, tokens, owner: new Array(tokens.length).fill(undefined), weakAt: new Map() };
+  });
+  const ctx: ArticleContext = { text, folded, rules, noise: noiseSpans(text, rules.lexicons), sentences, drafts: [], weak: [], discovered: new Map() };
+
+  const grouped = matchesBySentence(article, rules.matcher.scan(text, folded), ctx);
+  for (const sc of sentences) resolveKnown(ctx, sc, grouped.get(sc.sentence.index) ?? []);
+  discover(ctx);
+  dropNoise(ctx);
+  resolvePersonReferences(ctx);
+  const words = personWords(ctx);
+  for (const sc of sentences) discoverBareLocatives(ctx, sc, words);
+  resolveTreatyReferences(ctx);
+  dropNoise(ctx);
+
+  const drafts: Draft[] = [...ctx.drafts].sort((a, b) => a.start - b.start || a.end - b.end);
+  const entities = new Map<string, EntityRecord>();
+  const mentions: Mention[] = [];
+  for (const { known, ...mention } of drafts) {
+    if (!entities.has(mention.entityId)) {
+      const entry = known ? rules.matcher.entries.get(mention.entityId) : undefined;
+      const record = entry ? knownRecord(entry) : ctx.discovered.get(mention.entityId);
+      if (!record) continue;
+      entities.set(mention.entityId, record);
+    }
+    mentions.push(mention);
+  }
+  return { entities: [...entities.values()], mentions };
+}

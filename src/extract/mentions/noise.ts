@@ -1,0 +1,104 @@
+/**
+ * Spans of the article that carry no entity: web addresses and file paths,
+ * bylines ("by Sara", "Par Jean Dupont"), photo credits ("© AFP", "Photo : …"),
+ * source lines. Markers come from nonentities.json.
+ */
+import { foldKey } from './fold';
+import type { MentionLexicons } from './lexicon';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const URL = /(?:https?:\/\/|www\.)\S+/gi;
+/** A chunk with two or more path or colon separators (wiki paths, time stamps, file names). */
+const PATH_LIKE = /[^\s/:]+(?:[/:][^\s/:]+){2,}\S*/g;
+const DOMAIN = /(?<![\p{L}\p{N}@])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|fr|ru|kr|kp|de|ai|io|info|news|tv|uk|ua|jp|cn|be|ch|ca|eu|co|us)(?![\p{L}\p{N}])\S*/giu;
+/** Markers after which the whole line is a byline when the rest is only names. */
+const BYLINE_WORDS = new Set(['par', 'by', 'von']);
+/** Markers that silence their line with no colon needed. */
+const UNCONDITIONAL = new Set(['©', '(c)']);
+const NAMES_ONLY = /^[\s:]*(?:[\p{Lu}][\p{L}.'’-]*|et|and|und|&|,|\s)+[.\s]*$/u;
+
+function lineSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      spans.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return spans;
+}
+
+function lineIsNoise(line: string, lexicons: MentionLexicons): boolean {
+  const trimmed = line.replace(/^[\s\-•*–—[(]+/, '');
+  if (trimmed.length === 0) return false;
+  const lower = trimmed.toLowerCase();
+  for (const marker of lexicons.nonentities.lineMarkers) {
+    const m = marker.toLowerCase();
+    if (!lower.startsWith(m)) continue;
+    const next = trimmed[m.length] ?? '';
+    if (/[\p{L}\p{N}]/u.test(next) && !UNCONDITIONAL.has(m)) continue;
+    const rest = trimmed.slice(m.length);
+    if (UNCONDITIONAL.has(m)) return true;
+    if (BYLINE_WORDS.has(foldKey(m))) {
+      if (trimmed.length <= lexicons.nonentities.maxBylineLineLength && NAMES_ONLY.test(rest)) return true;
+      continue;
+    }
+    if (/^(?:\s*\(s\))?\s*:/.test(rest)) return true;
+  }
+  return false;
+}
+
+/** Sorted, disjoint spans of `text` where no entity may be found. */
+export function noiseSpans(text: string, lexicons: MentionLexicons): Span[] {
+  const spans: Span[] = [];
+  for (const re of [URL, PATH_LIKE, DOMAIN]) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  const anywhere = lexicons.nonentities.anywhereMarkers.map((m) => m.toLowerCase());
+  for (const line of lineSpans(text)) {
+    const content = text.slice(line.start, line.end);
+    if (lineIsNoise(content, lexicons)) {
+      spans.push(line);
+      continue;
+    }
+    const lower = content.toLowerCase();
+    for (const marker of anywhere) {
+      const at = lower.indexOf(marker);
+      if (at >= 0 && line.end - (line.start + at) <= lexicons.nonentities.maxBylineLineLength) {
+        spans.push({ start: line.start + at, end: line.end });
+      }
+    }
+  }
+  return mergeSpans(spans);
+}
+
+/** Sorts spans and merges the overlapping ones. */
+export function mergeSpans(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const span of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/** True when [start, end) overlaps one of the sorted, disjoint spans. */
+export function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < end) lo = mid + 1;
+    else hi = mid;
+  }
+  // spans[lo - 1] is the last span starting before `end`; being disjoint, it is the only candidate.
+  return lo > 0 && spans[lo - 1].end > start;
+}

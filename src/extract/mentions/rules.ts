@@ -1,0 +1,82 @@
+/**
+ * Everything findMentions needs that depends only on the knowledge base,
+ * compiled once and cached per KnowledgeBase object: the gazetteer automaton
+ * and the folded cue tables of the lexicon files.
+ */
+import type { KnowledgeBase } from '../kb';
+import { foldKey } from './fold';
+import { loadMentionLexicons, type MentionLexicons } from './lexicon';
+import { buildGazetteerMatcher, type GazetteerMatcher } from './matcher';
+import { phraseIndex, type PhraseIndex } from './tokens';
+
+export interface MentionRules {
+  lexicons: MentionLexicons;
+  matcher: GazetteerMatcher;
+  titles: PhraseIndex;
+  honorifics: readonly string[];
+  tailBreakers: ReadonlySet<string>;
+  orgHeads: PhraseIndex;
+  namedOrgHeads: ReadonlySet<string>;
+  nameConnectors: ReadonlySet<string>;
+  adjectiveSuffixes: readonly string[];
+  placeHeads: PhraseIndex;
+  locativeBefore: PhraseIndex;
+  simplePrepositions: ReadonlySet<string>;
+  recipientStems: readonly string[];
+  bareLocatives: ReadonlySet<string>;
+  actorRelatives: ReadonlySet<string>;
+  weaponFamily: ReadonlySet<string>;
+  calibreHeads: ReadonlySet<string>;
+  notDesignations: ReadonlySet<string>;
+  /** Folded words that are never a name on their own (months, days, sentence openers). */
+  nonNames: ReadonlySet<string>;
+  treatyDeterminers: ReadonlySet<string>;
+  treatyNouns: ReadonlySet<string>;
+  treatyBlockedAfter: ReadonlySet<string>;
+}
+
+/** Folded words that link a capitalised role word to its title ("ministre de la Défense"). */
+export const ROLE_PREPOSITIONS: ReadonlySet<string> = new Set(['de', 'du', 'des', 'd', 'la', 'l', 'le', 'les', 'au', 'aux', 'a', 'pour', 'en', 'of', 'for', 'the', 'der', 'des', 'fur']);
+/** Folded determiners and prepositions that may stand right before a capitalised organisation name. */
+export const NOUN_PHRASE_OPENERS: ReadonlySet<string> = new Set(['le', 'la', 'les', 'l', 'du', 'de', 'des', 'd', 'au', 'aux', 'a', 'un', 'une', 'par', 'pour', 'selon', 'avec', 'the', 'of', 'by', 'der', 'die', 'das', 'dem', 'den']);
+/** Folded articles allowed between an apposition's comma and its title ("X, le ministre …"). */
+export const APPOSITION_ARTICLES: ReadonlySet<string> = new Set(['le', 'la', 'l', 'un', 'une', 'the', 'a', 'an', 'der', 'die']);
+/** Folded particles allowed inside a person's name between capitalised parts (Ursula von der Leyen). */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'von', 'van', 'der', 'den', 'bin', 'ben', 'al', 'el', 'da', 'di', 'dos', 'del', 'la', 'le']);
+
+const cache = new WeakMap<KnowledgeBase, MentionRules>();
+
+const foldSet = (words: readonly string[]): Set<string> => new Set(words.map(foldKey).filter((w) => w.length > 0));
+
+export function compileRules(kb: KnowledgeBase): MentionRules {
+  const cached = cache.get(kb);
+  if (cached) return cached;
+  const lexicons = loadMentionLexicons(kb);
+  const { titles, orgcues, placecues, weaponcues, nonentities, coreference } = lexicons;
+  const rules: MentionRules = {
+    lexicons,
+    matcher: buildGazetteerMatcher(kb, lexicons),
+    titles: phraseIndex(titles.titles, foldKey),
+    honorifics: titles.honorifics,
+    tailBreakers: foldSet(titles.tailBreakers),
+    orgHeads: phraseIndex(orgcues.heads, foldKey),
+    namedOrgHeads: foldSet(orgcues.namedHeads),
+    nameConnectors: foldSet(orgcues.nameConnectors),
+    adjectiveSuffixes: orgcues.adjectiveSuffixes.map(foldKey),
+    placeHeads: phraseIndex(placecues.heads, foldKey),
+    locativeBefore: phraseIndex(placecues.locativeBefore, foldKey),
+    simplePrepositions: foldSet(placecues.simplePrepositions),
+    recipientStems: placecues.recipientStems.map(foldKey).filter((w) => w.length > 0),
+    bareLocatives: new Set(placecues.bareLocatives),
+    actorRelatives: foldSet(placecues.actorRelatives),
+    weaponFamily: foldSet(weaponcues.familyWords),
+    calibreHeads: foldSet(weaponcues.calibreHeads),
+    notDesignations: new Set(weaponcues.notDesignations),
+    nonNames: foldSet([...nonentities.months, ...nonentities.days, ...nonentities.words]),
+    treatyDeterminers: foldSet(coreference.treatyDeterminers),
+    treatyNouns: foldSet(coreference.treatyNouns),
+    treatyBlockedAfter: foldSet(coreference.blockedAfter),
+  };
+  cache.set(kb, rules);
+  return rules;
+}
