@@ -29,3 +29,4 @@ export { communities, COMMUNITY_ATTRIBUTE, COMMUNITY_DEFAULTS } from './communit
 export type { Community, CommunityMember, CommunityOptions, CommunityResult } from './communities';
 export { colorOfType, csvOutputFiles, exportGraph, parseExportFormat, renderExport, toCsv, toGexf, toGraphml, EXPORT_FORMATS, TYPE_COLORS } from './export';
 export type { ExportFormat, ExportOptions } from './export';
+// Contradictions (src/analysis/contradictions.ts) are written by another engineer, who appends its export below.
