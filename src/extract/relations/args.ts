@@ -141,9 +141,14 @@ function searchLeft(ctx: SentenceContext, to: number, strategy: ArgStrategy, typ
 }
 
 function demonymAfter(ctx: SentenceContext, anchor: Span | undefined, strategy: ArgStrategy, types: readonly EntityType[]): SentenceMention | undefined {
-  if (!anchor) return undefined;
+  if (!anchor || !types.includes('Country')) return undefined;
   const gap = strategy.gapWords ?? 2;
   for (const m of ctx.allMentions) {
+    // A descriptive mention that holds the anchor ("troupes nord-coréennes" read as the army) names its state.
+    if (m.start <= anchor.start && anchor.end <= m.end && m.type !== 'Country' && /^[a-zà-ÿ]/.test(m.surface)) {
+      const country = ctx.countryOf(m.entityId);
+      if (country) return { ...m, entityId: country.entityId, label: country.label, type: 'Country', demonym: true };
+    }
     if (m.start < anchor.end || !m.demonym || !types.includes(m.type)) continue;
     const between = ctx.folded.slice(anchor.end, m.start);
     if (/[,;.:()]/.test(between) || countWords(between.replace(/[«»"]/g, ' ')) > gap) return undefined;

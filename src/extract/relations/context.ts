@@ -1,6 +1,7 @@
 import type { Article, Sentence } from '../../corpus/types';
 import type { SentenceMention } from '../claims';
 import { fold } from '../claims';
+import type { KnowledgeBase } from '../kb';
 import type { EntityRecord, Mention } from '../types';
 
 /** One sentence ready for matching: its text folded and its mentions with sentence-relative offsets. */
@@ -13,15 +14,23 @@ export interface SentenceContext {
   mentions: SentenceMention[];
   /** Every mention, nested ones included ("russe" inside "la flotte russe du Pacifique"). */
   allMentions: SentenceMention[];
+  /** The state a known organisation or unit belongs to (knowledge base `country`), for descriptive mentions ("troupes nord-coréennes"). */
+  countryOf: (entityId: string) => { entityId: string; label: string } | undefined;
 }
 
 /** A demonym stands for its state but is an adjective or common noun in the text: it is written lower case. */
 function isDemonym(mention: Mention): boolean {
-  return /demonym/i.test(mention.via) || /^[a-zà-ÿ]/.test(mention.surface);
+  return mention.type === 'Country' && (/demonym/i.test(mention.via ?? '') || /^[a-zà-ÿ]/.test(mention.surface ?? ''));
 }
 
 /** Groups an article's mentions by sentence; mentions outside their sentence or of unknown entities are left out. */
-export function buildSentenceContexts(article: Article, mentions: readonly Mention[], entities: readonly EntityRecord[]): SentenceContext[] {
+export function buildSentenceContexts(article: Article, mentions: readonly Mention[], entities: readonly EntityRecord[], kb?: KnowledgeBase): SentenceContext[] {
+  const gazetteer = new Map((kb?.gazetteer?.entities ?? []).map((e) => [e.id, e]));
+  const countryOf = (entityId: string) => {
+    const country = gazetteer.get(entityId)?.country;
+    const entry = country ? gazetteer.get(country) : undefined;
+    return entry && entry.type === 'Country' ? { entityId: entry.id, label: entry.label } : undefined;
+  };
   const labels = new Map(entities.map((e) => [e.id, e.label]));
   const bySentence = new Map<number, SentenceMention[]>();
   const sentences = Array.isArray(article?.sentences) ? article.sentences : [];
@@ -47,6 +56,6 @@ export function buildSentenceContexts(article: Article, mentions: readonly Menti
         if (last && m.start < last.end) continue;
         outer.push(m);
       }
-      return { article, sentence, text: sentence.text, folded: fold(sentence.text), mentions: outer, allMentions: all };
+      return { article, sentence, text: sentence.text, folded: fold(sentence.text), mentions: outer, allMentions: all, countryOf };
     });
 }

@@ -153,7 +153,7 @@ export function findRelations(article: Article, mentions: Mention[], entities: E
   getRelationLexicon(kb);
   getClaimLexicon(kb);
   const out: ExtractedRelation[] = [];
-  for (const ctx of buildSentenceContexts(article, mentions, entities)) {
+  for (const ctx of buildSentenceContexts(article, mentions, entities, kb)) {
     if (ctx.mentions.length) out.push(...relationsOfSentence(ctx, kb));
   }
   return out;

@@ -44,10 +44,6 @@ function without(ctx: SentenceContext, from: number, to: number, hidden: readonl
   return text.replace(/\s+/g, ' ').replace(/\s*,\s*$/, '').trim();
 }
 
-function titleMatches(residue: string, title: string): boolean {
-  return residue === title || residue.replace(JOINERS_RE, '') === title;
-}
-
 /**
  * Titles: "le président russe Vladimir Poutine" → LEADS; "le ministre russe des
  * Affaires étrangères, Sergueï Lavrov" / "Sergueï Lavrov, ministre russe des …" →
@@ -60,15 +56,14 @@ function titles(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
   for (const person of ctx.mentions.filter((m) => m.type === 'Person')) {
     let found: { title: (typeof lex.titles)[number]; from: number; to: number } | undefined;
     const windowStart = Math.max(0, person.start - TITLE_LOOKBACK);
-    for (const title of lex.titles) {
-      let at = ctx.folded.indexOf(title.folded, windowStart);
-      while (at >= 0 && at < person.start) {
-        if (ARTICLE_BEFORE_TITLE_RE.test(ctx.folded.slice(Math.max(0, at - 1), at)) && !ctx.mentions.some((m) => m !== person && m.type === 'Person' && m.start >= at && m.end <= person.start)) {
-          const residue = without(ctx, at, person.start, bodies);
-          if (titleMatches(residue, title.folded) && (!found || at < found.from)) found = { title, from: at, to: person.start };
-        }
-        at = ctx.folded.indexOf(title.folded, at + 1);
-      }
+    const byFolded = new Map(lex.titles.map((t) => [t.folded, t]));
+    // Try every word start of the window, leftmost first: the longest title that reaches the name wins.
+    for (let at = windowStart; at < person.start && !found; at++) {
+      if (!/[a-z]/.test(ctx.folded[at]) || !ARTICLE_BEFORE_TITLE_RE.test(ctx.folded.slice(Math.max(0, at - 1), at))) continue;
+      if (ctx.mentions.some((m) => m !== person && m.type === 'Person' && m.start >= at && m.end <= person.start)) continue;
+      const residue = without(ctx, at, person.start, bodies);
+      const title = byFolded.get(residue) ?? byFolded.get(residue.replace(JOINERS_RE, ''));
+      if (title) found = { title, from: at, to: person.start };
     }
     if (!found) {
       // Apposition after the name: "Sergueï Lavrov, ministre russe des Affaires étrangères, a …".
@@ -80,7 +75,7 @@ function titles(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
         const endAt = /[,.;:()]|\s(?:a|ont|est|sont|avait|qui)\s/.exec(rest);
         const to = from + (endAt ? endAt.index : rest.length);
         const residue = without(ctx, from, to, bodies);
-        const title = lex.titles.find((t) => titleMatches(residue, t.folded));
+        const title = lex.titles.find((t) => residue === t.folded || residue.replace(JOINERS_RE, '') === t.folded);
         if (title) found = { title, from, to };
       }
     }
@@ -131,7 +126,7 @@ function partOf(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
     }
     if (!lex.partOf.fromKnowledgeBase) continue;
     const entry = entryOf(kb, org.entityId);
-    const parent = entry?.parent ?? entry?.country;
+    const parent = entry?.country ?? entry?.parent;
     if (!entry || !parent) continue;
     const names = [entry.label, ...entry.aliases].join(' | ').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
     if (lex.partOf.kbKindsRe.test(names)) out.push({ relation: 'PART_OF', subject: org, object: { entityId: parent } });
