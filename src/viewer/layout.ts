@@ -27,6 +27,18 @@ const NOVERLAP_MIN_SIZE = 2;
 /** Coordinates are rounded so the stored file does not churn on float noise. */
 const COORDINATE_DECIMALS = 3;
 
+/**
+ * ForceAtlas2 settings for a graph: graphology's inferred ones (Barnes-Hut
+ * above 2 000 nodes, strong gravity on small graphs), with a gravity of at
+ * least MIN_GRAVITY so entities without relations (common: mentioned, never
+ * related) stay near the rest instead of drifting to the edges of the view.
+ */
+export const MIN_GRAVITY = 1;
+export function layoutSettings(graph: Graph): ReturnType<typeof forceAtlas2.inferSettings> {
+  const inferred = forceAtlas2.inferSettings(graph);
+  return { ...inferred, gravity: Math.max(MIN_GRAVITY, inferred.gravity ?? 0) };
+}
+
 export function nodeLayoutSize(degree: number): number {
   return NOVERLAP_MIN_SIZE + NOVERLAP_SIZE_PER_LOG_DEGREE * Math.log1p(Math.max(0, degree));
 }
@@ -62,7 +74,7 @@ export function computeLayout(graph: Graph, options: LayoutOptions = {}): Map<st
   });
 
   if (iterations > 0) {
-    forceAtlas2.assign(work, { iterations, settings: forceAtlas2.inferSettings(work), getEdgeWeight: null });
+    forceAtlas2.assign(work, { iterations, settings: layoutSettings(work), getEdgeWeight: null });
   }
   if (noverlapIterations > 0) {
     noverlap.assign(work, { maxIterations: noverlapIterations, settings: { margin: 1, ratio: 1.2 } });

@@ -25,10 +25,12 @@ export const FONT_FAMILY = 'DejaVu Sans, Liberation Sans, Arial, sans-serif';
 const MIN_WIDTH = 200;
 const MAX_WIDTH = 10000;
 const MARGIN = 60;
-const LEGEND_WIDTH = 190;
+const LEGEND_WIDTH = 200;
 const MIN_RADIUS = 3;
 const MAX_RADIUS = 18;
 const LABEL_FONT_SIZE = 13;
+/** Average glyph width as a share of the font size, to estimate label boxes without measuring text. */
+const LABEL_CHAR_WIDTH = 0.58;
 const BACKGROUND = '#ffffff';
 const MIN_ASPECT = 0.5;
 const MAX_ASPECT = 1.5;
@@ -100,13 +102,26 @@ export function renderSvg(graph: Graph, options: SvgOptions = {}): string {
   }
   out.push('</g>');
 
-  const biggest = [...nodes].reverse().slice(0, Math.max(0, labelled));
+  // Biggest first; a label that would overlap one already placed is skipped, as sigma's label grid does.
+  const placed: Array<{ x0: number; y0: number; x1: number; y1: number }> = [];
+  const plotRight = MARGIN + plotWidth;
   out.push(`<g font-size="${LABEL_FONT_SIZE}" fill="#212529" stroke="#ffffff" stroke-width="3" paint-order="stroke" stroke-linejoin="round">`);
-  for (const node of biggest) {
+  let labelsLeft = Math.max(0, labelled);
+  for (const node of [...nodes].reverse()) {
+    if (labelsLeft === 0) break;
     const { x, y } = positions.get(node)!;
     const { px, py } = project(x, y);
     const label = String(graph.getNodeAttribute(node, 'label') ?? node);
-    out.push(`<text x="${fixed(px + radius(node) + 3)}" y="${fixed(py + LABEL_FONT_SIZE / 3)}">${escapeXml(label)}</text>`);
+    const textWidth = label.length * LABEL_FONT_SIZE * LABEL_CHAR_WIDTH;
+    const r = radius(node);
+    // Labels of nodes near the right edge go on their left, so they stay inside the picture.
+    const onLeft = px + r + 3 + textWidth > plotRight + MARGIN / 2;
+    const x0 = onLeft ? px - r - 3 - textWidth : px + r + 3;
+    const box = { x0, y0: py - LABEL_FONT_SIZE * 0.8, x1: x0 + textWidth, y1: py + LABEL_FONT_SIZE * 0.4 };
+    if (placed.some((other) => box.x0 < other.x1 && other.x0 < box.x1 && box.y0 < other.y1 && other.y0 < box.y1)) continue;
+    placed.push(box);
+    labelsLeft--;
+    out.push(`<text x="${fixed(onLeft ? px - r - 3 : px + r + 3)}" y="${fixed(py + LABEL_FONT_SIZE / 3)}"${onLeft ? ' text-anchor="end"' : ''}>${escapeXml(label)}</text>`);
   }
   out.push('</g>');
 

@@ -9,7 +9,6 @@
 import Graph from 'graphology';
 import Sigma from 'sigma';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
 import noverlap from 'graphology-layout-noverlap';
 import { ENTITY_TYPES, CLAIM_STATUSES } from '../../ontology';
 import { communityColor, entityTypeColor, relationColor, relationLabel, STATUS_COLORS } from '../colors';
@@ -18,6 +17,7 @@ import { claimCounts, claimDates, computeVisibility, FilterState, NO_FILTERS, Vi
 import { graphToGexf } from '../gexf';
 import { EntityPath, findEntityPath } from '../paths';
 import { hasStoredPositions, startPositions } from '../positions';
+import { layoutSettings } from '../layout';
 import { buildSearchIndex } from '../search';
 import { byId, clear, download, el } from './dom';
 import { ArticleInfo, edgePanel, entityPanel, PanelContext, pathPanel } from './panel';
@@ -43,7 +43,7 @@ export interface NewsgraphHook {
 /** Hover highlight waits this long so sweeping the mouse across nodes does not flicker. */
 const HOVER_DEBOUNCE_MS = 40;
 /** ForceAtlas2 stops itself after this long, scaled with the graph (ms). */
-const LAYOUT_MIN_MS = 3000;
+const LAYOUT_MIN_MS = 5000;
 const LAYOUT_MAX_MS = 20000;
 const LAYOUT_MS_PER_NODE = 2;
 /** noverlap passes once the layout stops. */
@@ -184,6 +184,13 @@ function main(graph: Graph): void {
     claimCount.set(edge, Array.isArray(attributes.claims) ? attributes.claims.length : 1);
   });
   const communities = communityRanks(graph);
+  // Sentence texts known from claims, so an entity's mentions can be quoted even without a relation.
+  const sentences = new Map<string, string>();
+  graph.forEachEdge((_edge, attributes) => {
+    for (const claim of Array.isArray(attributes.claims) ? (attributes.claims as Array<{ doc?: string; sentence?: number; quote?: string }>) : []) {
+      if (typeof claim.quote === 'string') sentences.set(`${claim.doc}\u0000${claim.sentence}`, claim.quote);
+    }
+  });
 
   const laidOut = hasStoredPositions(graph);
   if (!laidOut) {
@@ -273,6 +280,7 @@ function main(graph: Graph): void {
     graph,
     articles,
     claimVisible: (claim) => claimCounts(claim, state.filters),
+    sentenceText: (doc, sentence) => sentences.get(`${doc}\u0000${sentence}`),
     onEntity: (node) => selectNode(node, true),
     onEdge: (edge) => selectEdge(edge),
   };
@@ -529,7 +537,7 @@ function main(graph: Graph): void {
   }
 
   // ---- Layout --------------------------------------------------------------
-  const layout = new FA2Layout(graph, { settings: forceAtlas2.inferSettings(graph), getEdgeWeight: null });
+  const layout = new FA2Layout(graph, { settings: layoutSettings(graph), getEdgeWeight: null });
   const layoutButton = byId<HTMLButtonElement>('layout-toggle');
   const layoutStatus = byId('layout-status');
   let autoStopTimer: ReturnType<typeof setTimeout> | undefined;

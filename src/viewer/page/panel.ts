@@ -32,7 +32,12 @@ export interface PanelContext {
   claimVisible: (claim: ClaimView) => boolean;
   onEntity: (node: string) => void;
   onEdge: (edge: string) => void;
+  /** Text of a sentence when some claim quotes it; undefined otherwise. */
+  sentenceText: (doc: string, sentence: number) => string | undefined;
 }
+
+/** At most this many distinct mention sentences are listed in an entity's panel. */
+const MAX_MENTIONS_SHOWN = 12;
 
 const WIKIDATA_ID = /^Q\d+$/;
 const QUANTITY_FORMAT = new Intl.NumberFormat('fr-FR');
@@ -132,7 +137,36 @@ export function entityPanel(context: PanelContext, node: string): HTMLElement {
       );
     }
   }
+  root.appendChild(mentionsSection(context, mentions));
   return root;
+}
+
+/** Where the entity is named: article, and the sentence when a claim quotes it. */
+function mentionsSection(context: PanelContext, mentions: Array<{ doc?: string; sentence?: number }>): HTMLElement {
+  const seen = new Set<string>();
+  const distinct = mentions.filter((mention) => {
+    const key = `${mention.doc}\u0000${mention.sentence}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const section = el('div', { className: 'mentions' }, [el('h3', { text: `Mentions (${distinct.length})` })]);
+  for (const mention of distinct.slice(0, MAX_MENTIONS_SHOWN)) {
+    const article = mention.doc ? context.articles.get(mention.doc) : undefined;
+    const text = mention.doc !== undefined && mention.sentence !== undefined ? context.sentenceText(mention.doc, mention.sentence) : undefined;
+    section.appendChild(
+      el('div', { className: 'claim mention' }, [
+        text ? el('blockquote', { text }) : null,
+        el('div', { className: 'facts' }, [
+          safeLink(article?.url, article?.title ?? mention.doc ?? 'unknown article'),
+          article?.date ? el('span', { text: `(${article.date})` }) : null,
+          el('span', { text: `sentence ${(mention.sentence ?? 0) + 1}` }),
+        ]),
+      ]),
+    );
+  }
+  if (distinct.length > MAX_MENTIONS_SHOWN) section.appendChild(el('p', { className: 'muted', text: `… and ${distinct.length - MAX_MENTIONS_SHOWN} more` }));
+  return section;
 }
 
 /** The panel of one relation: its two ends and every claim. */
