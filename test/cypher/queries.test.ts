@@ -3,19 +3,11 @@
  * question: on a small graph built for the test whose answers are known, with
  * rows returned in random order where a query has no ORDER BY.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { CypherEngine, Params, Row } from '../../src/cypher';
-import { createEmbeddedEngine, parseQueryFile, prepareQuery } from '../../src/cypher';
+import { readdirSync } from 'node:fs';
+import type { CypherEngine } from '../../src/cypher';
+import { createEmbeddedEngine } from '../../src/cypher';
 import { fixtureGraph, TRICKY_LABEL } from './fixture';
-
-const QUERIES_DIR = path.join(__dirname, '../../queries');
-
-export async function runQueryFile(engine: CypherEngine, name: string, params: Params = {}): Promise<Row[]> {
-  const file = path.join(QUERIES_DIR, name);
-  const prepared = prepareQuery(parseQueryFile(file, readFileSync(file, 'utf8')), params);
-  return engine.run(prepared.query.text, prepared.params);
-}
+import { QUERIES_DIR, runQueryFile } from './queryFiles';
 
 describe('query files on the test graph', () => {
   let engine: CypherEngine;
