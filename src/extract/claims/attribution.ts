@@ -32,8 +32,11 @@ const SOURCE_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Person', 'Or
 const LEADING_DETERMINERS_RE = /^(?:(?:les|le|la|l'|l’|une|un|des|du|de la|de l'|de l’|d'|d’|ces|ses|son|sa|leurs?)(?:\s+|(?<=['’])))+/i;
 const PHRASE_END_RE = /[,.;:!?»)(«]|\s(?:que|qu'|qui|dont|lors|alors|et que)\s/;
 
+/** Auxiliaries and adverbs left between a subject and its speech verb ("l'agence a également indiqué"). */
+const TRAILING_AUXILIARY_RE = /(?:\s+(?:a|ont|avait|avaient|aurait|auraient|avaient|\p{L}+ment|deja|aussi|encore|d[eé]j[aà]))+\s*$/iu;
+
 function cleanPhrase(original: string): string {
-  const words = original.trim().replace(LEADING_DETERMINERS_RE, '').split(/\s+/).filter(Boolean);
+  const words = original.trim().replace(LEADING_DETERMINERS_RE, '').replace(TRAILING_AUXILIARY_RE, '').split(/\s+/).filter(Boolean);
   return words.slice(0, MAX_SOURCE_WORDS).join(' ');
 }
 

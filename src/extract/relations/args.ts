@@ -40,6 +40,13 @@ export function residualWords(snippet: string, lex: RelationLexicon): number {
   return countWords(stripped);
 }
 
+/** A head of state stands for the state where only a state fits ("Poutine a envoyé des troupes"). */
+function asActor(ctx: SentenceContext, m: SentenceMention, types: readonly EntityType[]): SentenceMention {
+  if (m.type !== 'Person' || types.includes('Person') || !types.includes('Country')) return m;
+  const country = ctx.ledBy(m.entityId);
+  return country ? { ...m, entityId: country.entityId, label: country.label, type: 'Country' } : m;
+}
+
 function typeFits(m: SentenceMention, types: readonly EntityType[], strategy: ArgStrategy): boolean {
   if (!types.includes(m.type)) return false;
   if (strategy.types && !strategy.types.includes(m.type)) return false;
@@ -108,7 +115,8 @@ function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, 
   const preps = (strategy.preps ?? ['']).map(foldPattern);
   const gap = strategy.gapWords ?? 0;
   const requireAfter = strategy.requireAfter ? new RegExp(foldPattern(strategy.requireAfter)) : undefined;
-  for (const m of ctx.mentions) {
+  for (const raw of ctx.mentions) {
+    const m = asActor(ctx, raw, types);
     if (m.start < from) continue;
     if (m.start - from > max) break;
     const between = ctx.folded.slice(from, m.start);
@@ -126,7 +134,7 @@ function searchLeft(ctx: SentenceContext, to: number, strategy: ArgStrategy, typ
   const stop = stopRe(strategy.stop);
   const preps = strategy.preps?.map(foldPattern);
   for (let i = ctx.mentions.length - 1; i >= 0; i--) {
-    const m = ctx.mentions[i];
+    const m = asActor(ctx, ctx.mentions[i], types);
     if (m.end > to) continue;
     if (to - m.end > max) break;
     const between = ctx.folded.slice(m.end, to);
@@ -149,8 +157,12 @@ function demonymAfter(ctx: SentenceContext, anchor: Span | undefined, strategy: 
       const country = ctx.countryOf(m.entityId);
       if (country) return { ...m, entityId: country.entityId, label: country.label, type: 'Country', demonym: true };
     }
-    if (m.start < anchor.end || !m.demonym || !types.includes(m.type)) continue;
+    if (m.start < anchor.end || !types.includes(m.type)) continue;
     const between = ctx.folded.slice(anchor.end, m.start);
+    if (!m.demonym) {
+      if (strategy.genitive && /^\s*(?:de|du|d')\s*(?:la\s+|l')?$/.test(between)) return m;
+      return undefined;
+    }
     if (/[,;.:()]/.test(between) || countWords(between.replace(/[«»"]/g, ' ')) > gap) return undefined;
     return m;
   }
@@ -172,6 +184,18 @@ function nearest(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, type
   return best;
 }
 
+/** An anaphor near the trigger ("ces troupes", "d'entre eux", "cette région") takes what the article named last. */
+function fromDiscourse(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, types: readonly EntityType[]): SentenceMention | undefined {
+  const remembered = strategy.slot ? ctx.discourse[strategy.slot] : undefined;
+  if (!remembered || !types.includes(remembered.type)) return undefined;
+  if (strategy.cue) {
+    const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
+    const around = ctx.folded.slice(Math.max(0, anchor.start - max), Math.min(ctx.folded.length, anchor.end + max));
+    if (!new RegExp(foldPattern(strategy.cue)).test(around)) return undefined;
+  }
+  return { ...remembered, start: anchor.start, end: anchor.end, demonym: true };
+}
+
 function anchorOf(strategy: ArgStrategy, anchors: Anchors): Span | undefined {
   if (strategy.anchor === 'theme') return anchors.theme;
   if (strategy.anchor === 'object') return anchors.object;
@@ -188,6 +212,7 @@ export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrat
     else if (strategy.kind === 'left') found = searchLeft(ctx, anchor.start, strategy, types, lex);
     else if (strategy.kind === 'demonymOf') found = demonymAfter(ctx, anchor, strategy, types);
     else if (strategy.kind === 'nearest') found = nearest(ctx, anchor, strategy, types);
+    else if (strategy.kind === 'discourse') found = fromDiscourse(ctx, anchor, strategy, types);
     if (found) return found.demonym ? [found] : coordinated(ctx, found, types, lex);
   }
   return [];

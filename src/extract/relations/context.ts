@@ -4,6 +4,14 @@ import { fold } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { EntityRecord, Mention } from '../types';
 
+/** What the article has said so far, for anaphors ("ces troupes", "d'entre eux", "cette région", "lors de sa visite"). */
+export interface Discourse {
+  troopOwner?: SentenceMention;
+  person?: SentenceMention;
+  place?: SentenceMention;
+  destination?: SentenceMention;
+}
+
 /** One sentence ready for matching: its text folded and its mentions with sentence-relative offsets. */
 export interface SentenceContext {
   article: Article;
@@ -16,6 +24,10 @@ export interface SentenceContext {
   allMentions: SentenceMention[];
   /** The state a known organisation or unit belongs to (knowledge base `country`), for descriptive mentions ("troupes nord-coréennes"). */
   countryOf: (entityId: string) => { entityId: string; label: string } | undefined;
+  /** The country a person leads (knowledge base role with `leads`): "Poutine a envoyé" acts for Russia. */
+  ledBy: (entityId: string) => { entityId: string; label: string } | undefined;
+  /** Shared by all sentences of the article, updated after each. */
+  discourse: Discourse;
 }
 
 /** A demonym stands for its state but is an adjective or common noun in the text: it is written lower case. */
@@ -31,6 +43,12 @@ export function buildSentenceContexts(article: Article, mentions: readonly Menti
     const entry = country ? gazetteer.get(country) : undefined;
     return entry && entry.type === 'Country' ? { entityId: entry.id, label: entry.label } : undefined;
   };
+  const ledBy = (entityId: string) => {
+    const role = gazetteer.get(entityId)?.roles?.find((r) => r.leads && gazetteer.get(r.of)?.type === 'Country');
+    const entry = role ? gazetteer.get(role.of) : undefined;
+    return entry ? { entityId: entry.id, label: entry.label } : undefined;
+  };
+  const discourse: Discourse = {};
   const labels = new Map(entities.map((e) => [e.id, e.label]));
   const bySentence = new Map<number, SentenceMention[]>();
   const sentences = Array.isArray(article?.sentences) ? article.sentences : [];
@@ -56,6 +74,6 @@ export function buildSentenceContexts(article: Article, mentions: readonly Menti
         if (last && m.start < last.end) continue;
         outer.push(m);
       }
-      return { article, sentence, text: sentence.text, folded: fold(sentence.text), mentions: outer, allMentions: all, countryOf };
+      return { article, sentence, text: sentence.text, folded: fold(sentence.text), mentions: outer, allMentions: all, countryOf, ledBy, discourse };
     });
 }

@@ -86,7 +86,8 @@ export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMa
     for (const hit of ctx.folded.matchAll(frame.triggerRe)) {
       const trigger = { start: hit.index ?? 0, end: (hit.index ?? 0) + hit[0].length };
       // A trigger inside a mention ("Forces armées", "Conseil de sécurité") is a name, not a predicate.
-      if (ctx.mentions.some((m) => m.start <= trigger.start && trigger.end <= m.end)) continue;
+      // Treaty names are the exception: "le pacte de défense mutuelle" both names the treaty and states the alliance.
+      if (ctx.mentions.some((m) => m.type !== 'Treaty' && m.start <= trigger.start && trigger.end <= m.end)) continue;
       const theme = findTheme(ctx, frame, trigger, lex);
       if (frame.theme?.required && !theme.span) continue;
       const windowText = ctx.folded.slice(Math.min(trigger.start, theme.span?.start ?? trigger.start), Math.max(theme.windowEnd, theme.span?.end ?? 0));

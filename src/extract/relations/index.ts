@@ -84,6 +84,27 @@ function nearestDate(ctx: SentenceContext, at: number): string | undefined {
   return best;
 }
 
+/** Remembers what this sentence named, for anaphors in the next ones. */
+function updateDiscourse(ctx: SentenceContext, matches: readonly FrameMatch[], kb: KnowledgeBase): void {
+  const lex = getRelationLexicon(kb);
+  const d = ctx.discourse;
+  const people = ctx.mentions.filter((m) => m.type === 'Person');
+  if (people.length) d.person = people[people.length - 1];
+  const places = ctx.mentions.filter((m) => m.type === 'Place');
+  if (places.length) d.place = places[places.length - 1];
+  for (const troop of ctx.folded.matchAll(lex.troopRe)) {
+    const end = (troop.index ?? 0) + troop[0].length;
+    const owner = ctx.allMentions.find((m) => m.start >= end && m.start - end <= 3 && m.type === 'Country' && m.demonym);
+    if (owner) d.troopOwner = owner;
+  }
+  lex.troopRe.lastIndex = 0;
+  for (const m of matches) {
+    if (m.relation !== 'DEPLOYED_TROOPS_TO') continue;
+    d.troopOwner = m.subject;
+    if (m.object.type === 'Country') d.destination = m.object;
+  }
+}
+
 function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): ExtractedRelation[] {
   const lex = getRelationLexicon(kb);
   const claimLex = getClaimLexicon(kb);
@@ -108,7 +129,9 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
 
   const attribution = findAttribution(ctx.text, ctx.mentions, claimLex);
   const typeOf = new Map(ctx.allMentions.map((m) => [m.entityId, m.type]));
-  for (const match of matchFrames(ctx, lex)) {
+  const matches = matchFrames(ctx, lex);
+  updateDiscourse(ctx, matches, kb);
+  for (const match of matches) {
     if (!fits(match.relation, match.subject.type, match.object.type)) continue;
     const status = classifyStatus(ctx.text, match.trigger, claimLex, attribution);
     const date = nearestDate(ctx, match.trigger.start);
@@ -154,7 +177,7 @@ export function findRelations(article: Article, mentions: Mention[], entities: E
   getClaimLexicon(kb);
   const out: ExtractedRelation[] = [];
   for (const ctx of buildSentenceContexts(article, mentions, entities, kb)) {
-    if (ctx.mentions.length) out.push(...relationsOfSentence(ctx, kb));
+    out.push(...relationsOfSentence(ctx, kb));
   }
   return out;
 }

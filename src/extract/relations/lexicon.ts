@@ -11,7 +11,13 @@ const ArgStrategySchema = z.object({
    * ("" = no preposition); demonymOf: a demonym right after the anchor ("soldats nord-coréens"); nearest: either side;
    * between / group / leftWith: the two ends of a symmetric relation ("entre X et Y", "X-Y", "X … avec Y").
    */
-  kind: z.enum(['left', 'right', 'demonymOf', 'nearest', 'between', 'group', 'leftWith']),
+  kind: z.enum(['left', 'right', 'demonymOf', 'nearest', 'between', 'group', 'leftWith', 'discourse']),
+  /** discourse: what the article said last (a country's troops, a person, a place, a deployment's destination). */
+  slot: z.enum(['troopOwner', 'person', 'place', 'destination']).optional(),
+  /** discourse: an anaphor that must sit near the trigger ('ces troupes', 'd'entre eux', 'cette région'). */
+  cue: z.string().optional(),
+  /** demonymOf: also accept a named state after 'de' ('les soldats de Pyongyang'). */
+  genitive: z.boolean().optional(),
   /** left: skip mentions governed by a preposition ("à la Russie" cannot be a subject). */
   bare: z.boolean().optional(),
   preps: z.array(z.string()).optional(),
@@ -119,6 +125,8 @@ export interface RelationLexicon {
   partOf: TriggersLexicon['partOf'] & { kbKindsRe: RegExp };
   locatedIn: Array<{ betweenRe: RegExp; order: 'placeFirst' | 'countryFirst'; countryDemonym: boolean; afterRe?: RegExp }>;
   relationTypes: readonly RelationType[];
+  /** Nouns for troops (theme class "troops"): a demonym after one names whose troops they are. */
+  troopRe: RegExp;
 }
 
 const cache = new WeakMap<KnowledgeBase, RelationLexicon>();
@@ -176,6 +184,7 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
       afterRe: p.after ? compile(p.after) : undefined,
     })),
     relationTypes: RELATION_TYPES,
+    troopRe: alternation(lex.themes.troops ?? []),
   };
 }
 
