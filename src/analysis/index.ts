@@ -30,3 +30,5 @@ export type { Community, CommunityMember, CommunityOptions, CommunityResult } fr
 export { colorOfType, csvOutputFiles, exportGraph, parseExportFormat, renderExport, toCsv, toGexf, toGraphml, EXPORT_FORMATS, TYPE_COLORS } from './export';
 export type { ExportFormat, ExportOptions } from './export';
 // Contradictions (src/analysis/contradictions.ts) are written by another engineer, who appends its export below.
+export { findContradictions, CONTRADICTION_DEFAULTS } from './contradictions';
+export type { Contradiction, ContradictionClaim, ContradictionOptions } from './contradictions';
