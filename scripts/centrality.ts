@@ -43,7 +43,7 @@ export const SPEC = {
     metric: { type: 'string', multiple: true, value: 'NAME', description: `${CENTRALITY_METRIC_NAMES.join('|')}|all, comma-separated (default degree)` },
     type: { type: 'string', multiple: true, value: 'TYPES', description: 'show only these entity types, comma-separated (Country,Person)' },
     top: { type: 'string', value: 'N', description: `rows per metric, 0 for all (default ${DEFAULT_TOP})` },
-    samples: { type: 'string', value: 'N', description: 'betweenness from N sampled sources (default: exact up to 5000 nodes)' },
+    samples: { type: 'string', value: 'N', description: 'betweenness from N sampled sources (default: exact up to 3000 nodes, else 500)' },
     seed: { type: 'string', value: 'S', description: 'seed of the betweenness sample (default 42)' },
     json: JSON_OPTION,
   },

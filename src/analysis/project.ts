@@ -52,29 +52,31 @@ export function claimCount(attributes: Attributes): number {
   return Array.isArray(claims) ? Math.max(1, claims.length) : 1;
 }
 
-function addOrMerge(projection: SimpleGraph, source: string, target: string, weight: number, relation: string): void {
-  const existing = projection.edge(source, target);
-  if (existing === undefined) {
-    projection.addEdge(source, target, { weight, relations: [relation] });
-  } else {
-    const attributes = projection.getEdgeAttributes(existing);
-    attributes.weight += weight;
-    attributes.relations.push(relation);
-  }
-}
-
 /** Projects a (mixed, multi) graph onto a simple graph; see the banner for the rules. */
 export function toSimpleGraph<N extends Attributes>(graph: Graph<N>, options: SimpleGraphOptions = {}): SimpleGraph<N> {
   assertGraph('toSimpleGraph', graph);
   const { directed } = { ...SIMPLE_GRAPH_DEFAULTS, ...options };
   const projection = new Graph<N, ProjectedEdgeAttributes>({ type: directed ? 'directed' : 'undirected', multi: false, allowSelfLoops: false });
   graph.forEachNode((node, attributes) => projection.addNode(node, { ...attributes }));
+  // Merge in a map first, then add each edge once with an explicit key: much
+  // faster than looking edges up in the graph and letting it generate keys.
+  const merged = new Map<string, { source: string; target: string; attributes: ProjectedEdgeAttributes }>();
+  const merge = (source: string, target: string, weight: number, relation: string) => {
+    const [a, b] = directed || source < target ? [source, target] : [target, source];
+    const key = `${a}\u0000${b}`;
+    const entry = merged.get(key);
+    if (entry) {
+      entry.attributes.weight += weight;
+      entry.attributes.relations.push(relation);
+    } else merged.set(key, { source: a, target: b, attributes: { weight, relations: [relation] } });
+  };
   graph.forEachEdge((edge, attributes, source, target, _sa, _ta, undirected) => {
     if (source === target) return;
     const weight = claimCount(attributes);
-    addOrMerge(projection as SimpleGraph, source, target, weight, edge);
-    if (directed && undirected) addOrMerge(projection as SimpleGraph, target, source, weight, edge);
+    merge(source, target, weight, edge);
+    if (directed && undirected) merge(target, source, weight, edge);
   });
+  for (const [key, { source, target, attributes }] of merged) projection.addEdgeWithKey(key, source, target, attributes);
   return projection;
 }
 

@@ -8,6 +8,8 @@ import {
   centrality,
   CENTRALITY_METRIC_NAMES,
   createRng,
+  DEFAULT_BETWEENNESS_SAMPLES,
+  EXACT_BETWEENNESS_MAX_NODES,
   parseEntityTypes,
   parseMetrics,
   rankNodes,
@@ -110,10 +112,12 @@ describe('sampled betweenness (Brandes from k sources, by hand)', () => {
 describe('betweennessMethod', () => {
   it('is exact up to the threshold and sampled above it, saying how', () => {
     expect(betweennessMethod(100)).toEqual({ method: 'exact', samples: 100 });
-    expect(betweennessMethod(1000, { exactMaxNodes: 50 })).toEqual({ method: 'sampled', samples: 500, seed: 42 });
+    expect(betweennessMethod(EXACT_BETWEENNESS_MAX_NODES)).toEqual({ method: 'exact', samples: EXACT_BETWEENNESS_MAX_NODES });
+    expect(betweennessMethod(EXACT_BETWEENNESS_MAX_NODES + 1)).toMatchObject({ method: 'sampled', samples: DEFAULT_BETWEENNESS_SAMPLES });
+    expect(betweennessMethod(DEFAULT_BETWEENNESS_SAMPLES * 2, { exactMaxNodes: 50 })).toEqual({ method: 'sampled', samples: DEFAULT_BETWEENNESS_SAMPLES, seed: 42 });
     // Fewer nodes than the default sample: sampling every node is the exact computation.
-    expect(betweennessMethod(100, { exactMaxNodes: 50 })).toEqual({ method: 'exact', samples: 100 });
-    expect(betweennessMethod(10_000)).toEqual({ method: 'sampled', samples: 500, seed: 42 });
+    expect(betweennessMethod(DEFAULT_BETWEENNESS_SAMPLES - 1, { exactMaxNodes: 50 })).toEqual({ method: 'exact', samples: DEFAULT_BETWEENNESS_SAMPLES - 1 });
+    expect(betweennessMethod(100_000)).toEqual({ method: 'sampled', samples: DEFAULT_BETWEENNESS_SAMPLES, seed: 42 });
     expect(betweennessMethod(10_000, { samples: 50, seed: 'abc' })).toEqual({ method: 'sampled', samples: 50, seed: 'abc' });
   });
 
