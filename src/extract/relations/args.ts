@@ -203,7 +203,9 @@ function anchorOf(strategy: ArgStrategy, anchors: Anchors): Span | undefined {
 }
 
 /** Runs one argument's strategies in order; the first that finds a mention of an allowed type gives it, widened to its coordination. */
-export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrategy[], types: readonly EntityType[], anchors: Anchors, lex: RelationLexicon): SentenceMention[] {
+export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrategy[], types: readonly EntityType[], anchors: Anchors, lex: RelationLexicon, role: 'subject' | 'object' = 'subject'): SentenceMention[] {
+  // Only an agent acts for its state: "la visite de Poutine à Pyongyang" does not make Russia a destination.
+  if (role === 'object') ctx = { ...ctx, ledBy: () => undefined };
   for (const strategy of strategies) {
     const anchor = anchorOf(strategy, anchors);
     if (!anchor) continue;

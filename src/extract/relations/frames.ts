@@ -116,7 +116,7 @@ function argumentsOf(ctx: SentenceContext, frame: CompiledFrame, trigger: Span, 
     return out;
   }
   const anchors: Anchors = { trigger, theme: theme.span };
-  const objects = findArgument(ctx, frame.object ?? [], allowed(relation, 'object'), anchors, lex);
+  const objects = findArgument(ctx, frame.object ?? [], allowed(relation, 'object'), anchors, lex, 'object');
   if (objects.length) anchors.object = objects[0];
   const subjects = findArgument(ctx, frame.subject ?? [], allowed(relation, 'subject'), anchors, lex);
   const weapons = frame.each || frame.items ? theme.weapons : [];

@@ -129,8 +129,11 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
 
   const attribution = findAttribution(ctx.text, ctx.mentions, claimLex);
   const typeOf = new Map(ctx.allMentions.map((m) => [m.entityId, m.type]));
-  const matches = matchFrames(ctx, lex);
+  let matches = matchFrames(ctx, lex);
+  const before = JSON.stringify(ctx.discourse);
   updateDiscourse(ctx, matches, kb);
+  // What this sentence just established (whose troops, where they went) also serves its own later clauses.
+  if (JSON.stringify(ctx.discourse) !== before) matches = matchFrames(ctx, lex);
   for (const match of matches) {
     if (!fits(match.relation, match.subject.type, match.object.type)) continue;
     const status = classifyStatus(ctx.text, match.trigger, claimLex, attribution);
