@@ -21,6 +21,8 @@ import { AnalysisInputError } from './errors';
 
 /** Names suggested when a lookup fails. */
 export const SUGGESTION_COUNT = 5;
+/** Candidates listed when a name is ambiguous. */
+export const AMBIGUOUS_SHOWN = 6;
 /** Shortest query accepted as part of a name: "un" or "de" would match half the graph; "Kim" is fine. */
 export const MIN_PARTIAL_LENGTH = 3;
 
@@ -71,6 +73,12 @@ export interface EntityCandidate {
   type: string;
   /** The name (label or alias) that matched or came close. */
   name: string;
+}
+
+/** At most AMBIGUOUS_SHOWN candidates, then how many more. */
+function describeAll(candidates: readonly EntityCandidate[]): string {
+  const shown = candidates.slice(0, AMBIGUOUS_SHOWN).map(describe).join('; ');
+  return candidates.length > AMBIGUOUS_SHOWN ? `${shown}; and ${candidates.length - AMBIGUOUS_SHOWN} more` : shown;
 }
 
 function describe(candidate: EntityCandidate): string {
@@ -129,7 +137,7 @@ export function resolveEntity(graph: Graph<Attributes>, name: string, who = 'new
     for (const entry of index) if (entry.level === level && entry.normalized === target && !matches.has(entry.candidate.key)) matches.set(entry.candidate.key, entry.candidate);
     if (matches.size === 1) return [...matches.keys()][0];
     if (matches.size > 1) {
-      const list = [...matches.values()].map(describe).join('; ');
+      const list = describeAll([...matches.values()]);
       throw new AnalysisInputError(who, `"${name}" is ambiguous: it names ${list}. Give the key or a fuller name`);
     }
   }
@@ -140,7 +148,7 @@ export function resolveEntity(graph: Graph<Attributes>, name: string, who = 'new
   }
   if (partial.size === 1) return [...partial.keys()][0];
   if (partial.size > 1) {
-    const list = [...partial.values()].map(describe).join('; ');
+    const list = describeAll([...partial.values()]);
     throw new AnalysisInputError(who, `"${name}" is ambiguous: it is part of the names of ${list}. Give the key or a fuller name`);
   }
   const suggestions = closestNames(graph, name);
