@@ -5,7 +5,7 @@ import type { Extractor } from '../../src/extract';
 import { createExtractor } from '../../src/extract';
 import { saveGraph } from '../../src/graph';
 import type { BuildCorpusGraphResult } from '../../src/pipeline';
-import { buildCorpusGraph, staleReason } from '../../src/pipeline';
+import { buildCorpusGraph, buildCorpusGraphAsync, DEFAULT_CACHE_DIR, staleReason } from '../../src/pipeline';
 import { formatBuildSummary } from '../../src/summary';
 import { type CliIO, InputError } from './cli';
 import { createProgress } from './progress';
@@ -20,6 +20,33 @@ export interface BuildAndSaveOptions {
   extractor?: Extractor;
   /** Any skipped file is an error and nothing is written. */
   strict?: boolean;
+  /** Extraction worker threads, or 'auto' (every core on large corpora). Default 1. */
+  workers?: number | 'auto';
+  /** Extraction cache folder, or false for none. Default DEFAULT_CACHE_DIR (graph-data/.cache). */
+  cacheDir?: string | false;
+}
+
+function buildOptions(options: BuildAndSaveOptions, progress: ReturnType<typeof createProgress>) {
+  return {
+    articlesDir: options.articlesDir,
+    knowledgeDir: options.knowledgeDir,
+    extractor: options.extractor,
+    cacheDir: options.cacheDir === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR),
+    workers: options.workers,
+    onProgress: (phase: 'read' | 'extract', done: number, total: number) => progress.update(phase === 'read' ? 'reading' : 'extracting', done, total),
+  };
+}
+
+/** buildAndSave with extraction on worker threads (`options.workers`). */
+export async function buildAndSaveAsync(options: BuildAndSaveOptions, io: CliIO): Promise<BuildCorpusGraphResult> {
+  const progress = createProgress(io);
+  let result: BuildCorpusGraphResult;
+  try {
+    result = await buildCorpusGraphAsync(buildOptions(options, progress));
+  } finally {
+    progress.done();
+  }
+  return reportAndSave(result, options, io);
 }
 
 /**
@@ -30,15 +57,14 @@ export function buildAndSave(options: BuildAndSaveOptions, io: CliIO): BuildCorp
   const progress = createProgress(io);
   let result: BuildCorpusGraphResult;
   try {
-    result = buildCorpusGraph({
-      articlesDir: options.articlesDir,
-      knowledgeDir: options.knowledgeDir,
-      extractor: options.extractor,
-      onProgress: (phase, done, total) => progress.update(phase === 'read' ? 'reading' : 'extracting', done, total),
-    });
+    result = buildCorpusGraph({ ...buildOptions(options, progress), workers: 1 });
   } finally {
     progress.done();
   }
+  return reportAndSave(result, options, io);
+}
+
+function reportAndSave(result: BuildCorpusGraphResult, options: BuildAndSaveOptions, io: CliIO): BuildCorpusGraphResult {
   for (const skipped of result.corpus.skipped) {
     io.stderr(`newsgraph build-graph: ${path.join(options.articlesDir, skipped.file)}: ${skipped.reason}; skipped\n`);
   }
