@@ -15,6 +15,8 @@ import type { Token } from './tokens';
 /** A mention being built; `known` tells a gazetteer entity from a discovered one. */
 export interface Draft extends Mention {
   known: boolean;
+  /** Set when a longer mention replaced this one; dropped drafts are skipped and removed at the end. */
+  dropped?: boolean;
 }
 
 /** A weak name (bare surname, short form) waiting for coreference to say whose it is. */
@@ -104,7 +106,7 @@ export function claim(ctx: ArticleContext, sc: SentenceContext, draft: Draft, re
       const [f, l] = tokenRange(sc, old.start, old.end);
       for (let i = f; i < l; i++) if (sc.owner[i] === old) sc.owner[i] = undefined;
     }
-    ctx.drafts = ctx.drafts.filter((d) => !removed.has(d));
+    for (const old of removed) old.dropped = true;
   }
   for (let i = first; i < last; i++) sc.owner[i] = draft;
   ctx.drafts.push(draft);

@@ -6,7 +6,7 @@
  * treaty reference ("le traité", "ce pacte", "l'accord") is the treaty most
  * recently mentioned, or the only one.
  */
-import type { ArticleContext, SentenceContext, WeakName } from './context';
+import type { ArticleContext, WeakName } from './context';
 import { claim, tokenRange } from './context';
 import { foldKey } from './fold';
 import { personShortForms } from './matcher';
@@ -16,7 +16,7 @@ import { isJoiningGap, isPlainGap, matchPhraseAt, phraseIndex } from './tokens';
 function anchorsOf(ctx: ArticleContext, type?: string): Map<string, number[]> {
   const anchors = new Map<string, number[]>();
   for (const d of ctx.drafts) {
-    if ((type !== undefined && d.type !== type) || d.via === 'coreference') continue;
+    if ((type !== undefined && d.type !== type) || d.via === 'coreference' || d.dropped) continue;
     const list = anchors.get(d.entityId) ?? [];
     list.push(d.start);
     anchors.set(d.entityId, list);
@@ -25,17 +25,28 @@ function anchorsOf(ctx: ArticleContext, type?: string): Map<string, number[]> {
   return anchors;
 }
 
+/** The largest of the sorted `starts` below `offset`, or -1. */
+function lastBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? starts[lo - 1] : -1;
+}
+
 /** The antecedent of a reference at `offset` among `candidates`: latest before, else the only one named at all. */
 export function pickAntecedent(candidates: readonly string[], offset: number, anchors: ReadonlyMap<string, number[]>): string | undefined {
   let best: string | undefined;
   let bestStart = -1;
   const named = candidates.filter((c) => anchors.has(c));
   for (const id of named) {
-    for (const start of anchors.get(id)!) {
-      if (start < offset && start > bestStart) {
-        best = id;
-        bestStart = start;
-      }
+    const start = lastBefore(anchors.get(id)!, offset);
+    if (start > bestStart) {
+      best = id;
+      bestStart = start;
     }
   }
   if (best !== undefined) return best;
@@ -82,8 +93,8 @@ function collectDiscoveredShortForms(ctx: ArticleContext): void {
  * common word) whose country is named in the same sentence: the context
  * confirms it ("la Chambre des représentants de Moscou"). Unique or nothing.
  */
-function confirmedByCountry(ctx: ArticleContext, sc: SentenceContext, weak: WeakName): string | undefined {
-  const named = new Set(ctx.drafts.filter((d) => d.sentence === sc.sentence.index && d.type === 'Country').map((d) => d.entityId));
+function confirmedByCountry(ctx: ArticleContext, countries: ReadonlyMap<number, Set<string>>, weak: WeakName): string | undefined {
+  const named = countries.get(weak.sentence) ?? new Set<string>();
   const fits = weak.candidates.filter((id) => {
     const entry = ctx.rules.matcher.entries.get(id);
     return entry !== undefined && entry.type !== 'Person' && entry.country !== undefined && named.has(entry.country);
@@ -95,11 +106,17 @@ function confirmedByCountry(ctx: ArticleContext, sc: SentenceContext, weak: Weak
 export function resolvePersonReferences(ctx: ArticleContext): void {
   collectDiscoveredShortForms(ctx);
   const anchors = anchorsOf(ctx);
+  const countries = new Map<number, Set<string>>();
+  for (const d of ctx.drafts) {
+    if (d.type !== 'Country' || d.dropped) continue;
+    if (!countries.has(d.sentence)) countries.set(d.sentence, new Set());
+    countries.get(d.sentence)!.add(d.entityId);
+  }
   const bySentence = new Map(ctx.sentences.map((sc) => [sc.sentence.index, sc]));
   for (const weak of [...ctx.weak].sort((a, b) => a.start - b.start)) {
     const sc = bySentence.get(weak.sentence);
     if (!sc) continue;
-    const id = pickAntecedent(weak.candidates, weak.start, anchors) ?? confirmedByCountry(ctx, sc, weak);
+    const id = pickAntecedent(weak.candidates, weak.start, anchors) ?? confirmedByCountry(ctx, countries, weak);
     if (id === undefined) continue;
     const type = ctx.rules.matcher.entries.get(id)?.type ?? ctx.discovered.get(id)?.type;
     if (type === undefined) continue;

@@ -50,7 +50,7 @@ export function readName(sc: SentenceContext, k: number, maxTokens: number, rule
   while (end < t.length && end - k < maxTokens) {
     const tok = t[end];
     if (sc.owner[end] || !isJoiningGap(tok.gap) || DIGIT_START.test(tok.raw)) break;
-    if (tok.capitalised && !rules.nonNames.has(tok.key)) {
+    if (tok.capitalised && !rules.calendarWords.has(tok.key)) {
       end++;
     } else if (HYPHEN_GAP.test(tok.gap) && STARTS_LOWER.test(tok.raw)) {
       end++;
@@ -109,7 +109,7 @@ function walkTail(sc: SentenceContext, from: number, maxTail: number, rules: Men
       }
       return { tailEnd: k, nameAt: k };
     }
-    if (rules.tailBreakers.has(tok.key) || DIGIT_START.test(tok.raw)) return { tailEnd: k, nameAt: -1 };
+    if (rules.tailBreakers.has(tok.raw.toLowerCase()) || DIGIT_START.test(tok.raw)) return { tailEnd: k, nameAt: -1 };
     k++;
     count++;
   }
@@ -264,7 +264,7 @@ export function discoverNamedOrganizations(ctx: ArticleContext, sc: SentenceCont
         }
         break;
       }
-      if (rules.tailBreakers.has(tok.key) && !rules.nameConnectors.has(tok.key)) break;
+      if (rules.tailBreakers.has(tok.raw.toLowerCase()) && !rules.nameConnectors.has(tok.key)) break;
       if (rules.nameConnectors.has(tok.key) && STARTS_LOWER.test(tok.raw)) {
         afterConnector = true;
         end++;
@@ -341,17 +341,20 @@ export function discoverWeaponShapes(ctx: ArticleContext, sc: SentenceContext): 
     }
     claimDiscovered(ctx, sc, 'WeaponSystem', label, start, start + surface.length, 'shape', {}, replace);
   };
-  for (const m of text.matchAll(CALIBRE)) {
+  // Every shape holds a digit or a hyphen: most sentences need no regular expression at all.
+  const hasDigit = /\p{N}/u.test(text);
+  if (!hasDigit && !/[-\u2010\u2011]/.test(text)) return;
+  if (hasDigit) for (const m of text.matchAll(CALIBRE)) {
     if (!rules.calibreHeads.has(foldKey(m[1]))) continue;
     take(base + m.index, m[0], true, `${m[1].toLowerCase()} de ${m[2]} mm`);
   }
-  for (const m of text.matchAll(DESIGNATION)) {
+  if (hasDigit) for (const m of text.matchAll(DESIGNATION)) {
     const [surface, prefix, digits] = m;
     if (rules.notDesignations.has(prefix)) continue;
     if (YEAR.test(digits) && /\p{Ll}/u.test(prefix)) continue;
     take(base + m.index, surface);
   }
-  for (const m of text.matchAll(INDEX_DESIGNATION)) take(base + m.index, m[0]);
+  if (hasDigit) for (const m of text.matchAll(INDEX_DESIGNATION)) take(base + m.index, m[0]);
   for (const m of text.matchAll(LETTER_SUFFIX_DESIGNATION)) {
     if (rules.notDesignations.has(m[1]) || !familyWordBefore(sc, base + m.index, rules)) continue;
     take(base + m.index, m[0]);

@@ -10,9 +10,6 @@ const SPACE = ' ';
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const COMBINING_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
-/** Folded form of each BMP code unit, filled lazily. */
-const FOLD_TABLE: (string | undefined)[] = new Array(0x10000);
-
 function computeFold(unit: string): string {
   // Lone surrogates cannot be normalised: keep them as letters of their own.
   const code = unit.charCodeAt(0);
@@ -22,22 +19,32 @@ function computeFold(unit: string): string {
   return LETTER_OR_DIGIT.test(first) ? first : SPACE;
 }
 
-/** Folded form of one UTF-16 unit: always a single unit. */
-export function foldUnit(unit: string): string {
-  const code = unit.charCodeAt(0);
+const SPACE_CODE = 0x20;
+/** Folded code of each UTF-16 code unit; 0 until computed. */
+const FOLD_TABLE = new Uint16Array(0x10000);
+const UTF16 = new TextDecoder('utf-16le');
+
+function foldCode(code: number): number {
   let folded = FOLD_TABLE[code];
-  if (folded === undefined) {
-    folded = computeFold(unit);
+  if (folded === 0) {
+    folded = computeFold(String.fromCharCode(code)).charCodeAt(0);
+    // NUL folds to a space, so 0 can mean "not computed yet".
+    if (folded === 0) folded = SPACE_CODE;
     FOLD_TABLE[code] = folded;
   }
   return folded;
 }
 
+/** Folded form of one UTF-16 unit: always a single unit. */
+export function foldUnit(unit: string): string {
+  return String.fromCharCode(foldCode(unit.charCodeAt(0)));
+}
+
 /** Folds a whole string; `fold(s).length === s.length` always holds. */
 export function fold(text: string): string {
-  const parts: string[] = new Array(text.length);
-  for (let i = 0; i < text.length; i++) parts[i] = foldUnit(text[i]);
-  return parts.join('');
+  const out = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) out[i] = foldCode(text.charCodeAt(i));
+  return UTF16.decode(out);
 }
 
 /** Folds a name or cue for lookup: as fold(), with runs of spaces collapsed and the ends trimmed. */

@@ -98,7 +98,7 @@ function discover(ctx: ArticleContext): void {
 }
 
 function dropNoise(ctx: ArticleContext): void {
-  ctx.drafts = ctx.drafts.filter((d) => !overlapsAny(ctx.noise, d.start, d.end));
+  ctx.drafts = ctx.drafts.filter((d) => !d.dropped && !overlapsAny(ctx.noise, d.start, d.end));
 }
 
 /** Finds and resolves the entity mentions of one article. Never throws on any text. */
@@ -126,7 +126,7 @@ export function findMentions(article: Article, kb: KnowledgeBase): MentionResult
   const drafts: Draft[] = [...ctx.drafts].sort((a, b) => a.start - b.start || a.end - b.end);
   const entities = new Map<string, EntityRecord>();
   const mentions: Mention[] = [];
-  for (const { known, ...mention } of drafts) {
+  for (const { known, dropped, ...mention } of drafts) {
     if (!entities.has(mention.entityId)) {
       const entry = known ? rules.matcher.entries.get(mention.entityId) : undefined;
       const record = entry ? knownRecord(entry) : ctx.discovered.get(mention.entityId);

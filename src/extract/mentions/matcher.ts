@@ -5,7 +5,7 @@
  * word-bounded, leftmost-longest matches whose case fits the name (short
  * acronyms only as capitals, capitalised single words only capitalised).
  */
-import { AhoCorasick } from '@monyone/aho-corasick';
+import { AhoCorasick } from '@monyone/aho-corasick/fast';
 import type { EntityType } from '../../ontology';
 import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
@@ -28,7 +28,15 @@ export interface NameCandidate {
   type: EntityType;
   kind: NameKind;
   /** The spellings of the gazetteer folding to this key, each with its case rule: one fitting is enough. */
-  forms: Array<{ name: string; rule: CaseRule }>;
+  forms: NameForm[];
+}
+
+/** One spelling of a name and what its case requires. */
+export interface NameForm {
+  name: string;
+  rule: CaseRule;
+  /** For 'words': whether each word of the name begins with a capital. */
+  initials: boolean[];
 }
 
 /** A gazetteer name found in the text, before resolution. */
@@ -87,8 +95,7 @@ export function personShortForms(label: string, lexicons: MentionLexicons): stri
 }
 
 /** For each word of a name (as fold() splits it), whether it begins with a capital. */
-function capitalInitials(name: string): boolean[] {
-  const folded = fold(name);
+function capitalInitials(name: string, folded: string = fold(name)): boolean[] {
   const initials: boolean[] = [];
   for (let i = 0; i < folded.length; i++) {
     if (folded[i] !== ' ' && (i === 0 || folded[i - 1] === ' ')) initials.push(/^[\p{Lu}\p{Lt}]/u.test(name[i]));
@@ -96,17 +103,25 @@ function capitalInitials(name: string): boolean[] {
   return initials;
 }
 
-function fitsCase(rule: CaseRule, name: string, written: string): boolean {
-  if (rule === 'none') return true;
-  if (rule === 'all-upper') return written === written.toUpperCase();
-  if (rule === 'first-upper') return /^[\p{Lu}\p{Lt}]/u.test(written);
-  const required = capitalInitials(name);
-  const actual = capitalInitials(written);
-  return required.every((needed, i) => i === 0 || !needed || actual[i] === true);
+const CAPITAL_START = /^[\p{Lu}\p{Lt}]/u;
+
+function fitsCase(form: NameForm, written: string, writtenFolded: string): boolean {
+  switch (form.rule) {
+    case 'none':
+      return true;
+    case 'all-upper':
+      return written === written.toUpperCase();
+    case 'first-upper':
+      return CAPITAL_START.test(written);
+    default: {
+      const actual = capitalInitials(written, writtenFolded);
+      return form.initials.every((needed, i) => i === 0 || !needed || actual[i] === true);
+    }
+  }
 }
 
-function fitsAnyForm(candidate: NameCandidate, written: string): boolean {
-  return candidate.forms.some((form) => fitsCase(form.rule, form.name, written));
+function fitsAnyForm(candidate: NameCandidate, written: string, writtenFolded: string): boolean {
+  return candidate.forms.some((form) => fitsCase(form, written, writtenFolded));
 }
 
 function collectNames(kb: KnowledgeBase, lexicons: MentionLexicons): Map<string, { candidates: NameCandidate[] }> {
@@ -121,7 +136,8 @@ function collectNames(kb: KnowledgeBase, lexicons: MentionLexicons): Map<string,
       slot = { candidates: [] };
       byKey.set(key, slot);
     }
-    const form = { name, rule: caseRuleOf(name, kind) };
+    const rule = caseRuleOf(name, kind);
+    const form: NameForm = { name, rule, initials: rule === 'words' ? capitalInitials(name) : [] };
     const existing = slot.candidates.find((c) => c.entityId === entry.id && c.kind === kind);
     if (existing) existing.forms.push(form);
     else slot.candidates.push({ entityId: entry.id, type: entry.type, kind, forms: [form] });
@@ -172,7 +188,8 @@ export function buildGazetteerMatcher(kb: KnowledgeBase, lexicons: MentionLexico
         const slot = names.get(hit.keyword.slice(1));
         if (!slot) continue;
         const written = text.slice(start, end);
-        const candidates = slot.candidates.filter((c) => fitsAnyForm(c, written));
+        const writtenFolded = folded.slice(start, end);
+        const candidates = slot.candidates.filter((c) => fitsAnyForm(c, written, writtenFolded));
         if (candidates.length > 0) found.push({ start, end, candidates });
       }
       return leftmostLongest(found);

@@ -14,6 +14,7 @@ export interface MentionRules {
   matcher: GazetteerMatcher;
   titles: PhraseIndex;
   honorifics: readonly string[];
+  /** Lower-cased words as written (accents kept) that end a role tail. */
   tailBreakers: ReadonlySet<string>;
   orgHeads: PhraseIndex;
   namedOrgHeads: ReadonlySet<string>;
@@ -30,6 +31,8 @@ export interface MentionRules {
   notDesignations: ReadonlySet<string>;
   /** Folded words that are never a name on their own (months, days, sentence openers). */
   nonNames: ReadonlySet<string>;
+  /** Folded month and day names: they end a name ("Kim Il Sung" goes on, "… Mardi" does not). */
+  calendarWords: ReadonlySet<string>;
   treatyDeterminers: ReadonlySet<string>;
   treatyNouns: ReadonlySet<string>;
   treatyBlockedAfter: ReadonlySet<string>;
@@ -58,7 +61,8 @@ export function compileRules(kb: KnowledgeBase): MentionRules {
     matcher: buildGazetteerMatcher(kb, lexicons),
     titles: phraseIndex(titles.titles, foldKey),
     honorifics: titles.honorifics,
-    tailBreakers: foldSet(titles.tailBreakers),
+    // Accents matter here: "a" (has) ends a role tail, "à" (to) does not.
+    tailBreakers: new Set(titles.tailBreakers.map((w) => w.toLowerCase())),
     orgHeads: phraseIndex(orgcues.heads, foldKey),
     namedOrgHeads: foldSet(orgcues.namedHeads),
     nameConnectors: foldSet(orgcues.nameConnectors),
@@ -73,6 +77,7 @@ export function compileRules(kb: KnowledgeBase): MentionRules {
     calibreHeads: foldSet(weaponcues.calibreHeads),
     notDesignations: new Set(weaponcues.notDesignations),
     nonNames: foldSet([...nonentities.months, ...nonentities.days, ...nonentities.words]),
+    calendarWords: foldSet([...nonentities.months, ...nonentities.days]),
     treatyDeterminers: foldSet(coreference.treatyDeterminers),
     treatyNouns: foldSet(coreference.treatyNouns),
     treatyBlockedAfter: foldSet(coreference.blockedAfter),
