@@ -10,6 +10,8 @@ import type { NewsGraph } from '../graph';
 import { AnalysisInputError, assertGraph } from './errors';
 
 const WHO = 'newsgraph contradictions';
+/** Sorts undated claims after dated ones. */
+const UNDATED = '\uffff';
 
 export interface ContradictionOptions {
   /** Only claims of these statuses are compared. Default: all four (a plan that disagrees with a report is worth seeing). */
@@ -50,7 +52,7 @@ export interface Contradiction {
   unit: string;
   /** The distinct numbers, ascending. */
   quantities: number[];
-  /** Every claim with a number in that unit, by quantity then date. */
+  /** Every claim with a number in that unit, by quantity, then date (undated last), then article. */
   claims: ContradictionClaim[];
 }
 
@@ -105,7 +107,7 @@ export function findContradictions(graph: NewsGraph, options: ContradictionOptio
             sentence: c.sentence,
             quote: c.quote,
           }))
-          .sort((a, b) => a.quantity - b.quantity || (a.date ?? '').localeCompare(b.date ?? '') || a.doc.localeCompare(b.doc)),
+          .sort((a, b) => a.quantity - b.quantity || (a.date ?? UNDATED).localeCompare(b.date ?? UNDATED) || a.doc.localeCompare(b.doc)),
       });
     }
   });
