@@ -170,3 +170,10 @@ describe('claims through findRelations', () => {
     expect(findRelations(article, mentions, entities, kb).find((r) => r.type === 'RATIFIED')?.claim.date).toBe('2024-11');
   });
 });
+
+describe('attribution phrases', () => {
+  test('a subject phrase keeps its nouns and drops the auxiliary before the speech verb', () => {
+    expect(findAttribution("L'agence de renseignement a également indiqué que 300 obus étaient partis.", [], lex)?.source).toBe('agence de renseignement');
+    expect(findAttribution("Des sources de renseignement estiment qu'environ 300 soldats sont partis.", [], lex)?.source).toBe('sources de renseignement');
+  });
+});

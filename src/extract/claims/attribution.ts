@@ -33,7 +33,7 @@ const LEADING_DETERMINERS_RE = /^(?:(?:les|le|la|l'|l’|une|un|des|du|de la|de 
 const PHRASE_END_RE = /[,.;:!?»)(«]|\s(?:que|qu'|qui|dont|lors|alors|et que)\s/;
 
 /** Auxiliaries and adverbs left between a subject and its speech verb ("l'agence a également indiqué"). */
-const TRAILING_AUXILIARY_RE = /(?:\s+(?:a|ont|avait|avaient|aurait|auraient|avaient|\p{L}+ment|deja|aussi|encore|d[eé]j[aà]))+\s*$/iu;
+const TRAILING_AUXILIARY_RE = /\s+(?:a|ont|avait|avaient|aurait|auraient)(?:\s+\p{L}+)?\s*$/iu;
 
 function cleanPhrase(original: string): string {
   const words = original.trim().replace(LEADING_DETERMINERS_RE, '').replace(TRAILING_AUXILIARY_RE, '').split(/\s+/).filter(Boolean);
