@@ -220,6 +220,11 @@ describe('findMentions: no entity in bylines, credits, addresses', () => {
     expect(mentions[0].surface).toBe('Russie');
   });
 
+  test('a wire dateline names nothing, the sentence after it does', () => {
+    const { mentions } = run('SÉOUL (AFP) – La Russie a livré des obus.');
+    expect(ids(mentions)).toEqual(['russia', 'artillery_shells']);
+  });
+
   test('an agency in prose is an entity', () => {
     expect(ids(run("Selon l'AFP, les tirs ont cessé.").mentions)).toEqual(['afp']);
   });

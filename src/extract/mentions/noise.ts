@@ -19,6 +19,8 @@ const DOMAIN = /(?<![\p{L}\p{N}@])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|or
 const BYLINE_WORDS = new Set(['par', 'by', 'von']);
 /** Markers that silence their line with no colon needed. */
 const UNCONDITIONAL = new Set(['©', '(c)']);
+/** A wire dateline opening a line: "SÉOUL (AFP) –", "MOSCOU, 3 mars (Reuters) -". */
+const DATELINE = /^[ \t]*[\p{Lu}][\p{Lu}\s'’.-]{2,40}(?:,[^()\n]{0,30})?\s*\([^()\n]{1,30}\)\s*[-–—]/gmu;
 const NAMES_ONLY = /^[\s:]*(?:[\p{Lu}][\p{L}.'’-]*|et|and|und|&|,|\s)+[.\s]*$/u;
 
 function lineSpans(text: string): Span[] {
@@ -56,7 +58,7 @@ function lineIsNoise(line: string, lexicons: MentionLexicons): boolean {
 /** Sorted, disjoint spans of `text` where no entity may be found. */
 export function noiseSpans(text: string, lexicons: MentionLexicons): Span[] {
   const spans: Span[] = [];
-  for (const re of [URL, PATH_LIKE, DOMAIN]) {
+  for (const re of [URL, PATH_LIKE, DOMAIN, DATELINE]) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
