@@ -21,4 +21,4 @@ export { htmlToArticle } from './html';
 export type { HtmlArticle } from './html';
 export { markdownToArticle } from './markdown';
 export { normalizeDate, parseDateIn, parsePathDate } from './dates';
-export { detectLanguage, languageDetectorError, tagLineLanguages } from './language';
+export { DEFAULT_LANGUAGES_FILE, detectLanguage, detectWithEld, languageDetectorError, loadFunctionWords, tagLineLanguages, voteLanguage } from './language';

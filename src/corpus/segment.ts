@@ -78,32 +78,35 @@ function abbreviations(options?: SegmentOptions): ReadonlySet<string> {
   return defaultAbbreviations;
 }
 
+/** A short quotation of a line: positions of its opening and closing marks. */
+interface QuoteSpan {
+  open: number;
+  close: number;
+}
+
 /**
- * For each position of the line, the end of the short quotation it is inside
- * (exclusive), or -1. Pairs « » by nesting; unbalanced marks protect nothing.
+ * The short quotations of the line that are not inside another short one,
+ * in text order (so disjoint). Pairs « » and “ ” by nesting; unbalanced marks
+ * protect nothing. Returns [] when the line has no opening mark.
  */
-function shortQuoteEnds(text: string, from: number, to: number): Int32Array | null {
-  let hasQuote = false;
-  for (let i = from; i < to; i++) {
-    if (text.charCodeAt(i) === 0xab /* « */ || text.charCodeAt(i) === 0x201c /* “ */) {
-      hasQuote = true;
-      break;
-    }
-  }
-  if (!hasQuote) return null;
-  const ends = new Int32Array(to - from).fill(-1);
+function shortQuotes(text: string, from: number, to: number): QuoteSpan[] {
+  const guillemet = text.indexOf('«', from);
+  const curly = text.indexOf('“', from);
+  if ((guillemet === -1 || guillemet >= to) && (curly === -1 || curly >= to)) return [];
+  const spans: QuoteSpan[] = [];
   const stack: number[] = [];
-  for (let i = from; i < to; i++) {
+  for (let i = Math.min(...[guillemet, curly].filter((p) => p !== -1)); i < to; i++) {
     const c = text[i];
     if (c === '«' || c === '“') stack.push(i);
     else if ((c === '»' || c === '”') && stack.length > 0) {
       const open = stack.pop()!;
-      if (i - open <= MAX_UNSPLIT_QUOTE_CHARS) {
-        for (let k = open + 1; k < i; k++) if (ends[k - from] === -1) ends[k - from] = i;
-      }
+      if (i - open > MAX_UNSPLIT_QUOTE_CHARS) continue;
+      // Spans close inner first: an outer span replaces the inner ones it holds.
+      while (spans.length > 0 && spans[spans.length - 1].open > open) spans.pop();
+      spans.push({ open, close: i });
     }
   }
-  return ends;
+  return spans;
 }
 
 /** The word just before position `at` (exclusive), at most MAX_ABBREVIATION_CHARS long. */
@@ -134,16 +137,20 @@ function pushSentence(out: SentenceSpan[], text: string, start: number, end: num
   out.push({ index: out.length, start, end, text: text.slice(start, end), line });
 }
 
+/** Finds the next stop character; a regex scan is much faster than a loop over characters. */
+const NEXT_TERMINATOR = /[.!?…]/g;
+
 /** Splits one line [from, to) of the text into sentences, appended to `out`. */
 function segmentLine(text: string, from: number, to: number, line: number, known: ReadonlySet<string>, out: SentenceSpan[]): void {
-  const quoteEnds = shortQuoteEnds(text, from, to);
+  const quotes = shortQuotes(text, from, to);
+  let quote = 0;
   let sentenceStart = from;
   let i = from;
   while (i < to) {
-    if (!TERMINATORS.has(text[i])) {
-      i++;
-      continue;
-    }
+    NEXT_TERMINATOR.lastIndex = i;
+    const found = NEXT_TERMINATOR.exec(text);
+    if (!found || found.index >= to) break;
+    i = found.index;
     let j = i + 1;
     while (j < to && TERMINATORS.has(text[j])) j++;
     // Closing marks after the stop belong to the sentence; `end` is past the last of them.
@@ -160,7 +167,10 @@ function segmentLine(text: string, from: number, to: number, line: number, known
       continue;
     }
     if (k >= to) break;
-    if (isBoundary(text, i, j, end, k, sentenceStart, from, known, quoteEnds)) {
+    while (quote < quotes.length && quotes[quote].close < i) quote++;
+    // Inside a short quotation that the closing marks after this stop do not close.
+    const quoted = quote < quotes.length && quotes[quote].open < i && quotes[quote].close >= end;
+    if (!quoted && isBoundary(text, i, j, end, k, sentenceStart, from, known)) {
       pushSentence(out, text, sentenceStart, end, line);
       sentenceStart = k;
     }
@@ -179,14 +189,8 @@ function isBoundary(
   sentenceStart: number,
   lineStart: number,
   known: ReadonlySet<string>,
-  quoteEnds: Int32Array | null,
 ): boolean {
   if (LOWER_START.test(text[next])) return false;
-  if (quoteEnds) {
-    const closesAt = quoteEnds[i - lineStart];
-    // Inside a short quotation that the closing marks after this stop do not close.
-    if (closesAt !== -1 && closesAt >= end) return false;
-  }
   if (j === i + 1 && text[i] === '.' && end === j) {
     const { word, start } = wordBefore(text, i, lineStart);
     if (isAbbreviation(word, known)) return false;

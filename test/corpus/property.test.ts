@@ -1,9 +1,9 @@
 /** Contract: normalisation, the cleaner and the sentence splitter never throw, on any text, and sentences always satisfy the offsets invariant. */
 import fc from 'fast-check';
 import { cleanText, NotAnArticleError, normalizeText, readArticle, segmentSentences } from '../../src/corpus';
-import type { SentenceSpan } from '../../src/corpus';
+import type { Sentence } from '../../src/corpus';
 
-function checkOffsets(text: string, sentences: SentenceSpan[], firstIndex = 0): void {
+function checkOffsets(text: string, sentences: Sentence[], firstIndex = 0): void {
   let previousEnd = 0;
   sentences.forEach((s, i) => {
     expect(s.index).toBe(firstIndex + i);
