@@ -108,8 +108,10 @@ export function readArticle(file: string, bytes?: Buffer, options: ReadArticleOp
   if (decoded.text.trim().length === 0) throw new NotAnArticleError('only whitespace');
 
   const rules = options.noise ?? loadNoiseRules();
-  const converted = convert(normalizeText(decoded.text), format);
-  const cleaned = cleanText(normalizeText(converted.text), rules);
+  const normalized = normalizeText(decoded.text);
+  const converted = convert(normalized, format);
+  // HTML and Markdown conversion can leave new runs of spaces; plain text is normalised already.
+  const cleaned = cleanText(format === 'text' ? normalized : normalizeText(converted.text), rules);
   if (cleaned.text.trim().length === 0) {
     throw new NotAnArticleError(`no article text (${cleaned.droppedLines} lines, all page noise)`);
   }

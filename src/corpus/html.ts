@@ -32,6 +32,10 @@ const DATE_META_KEYS = [
   'publishdate', 'dc.date', 'dc.date.issued', 'dcterms.created', 'sailthru.date', 'parsely-pub-date',
 ];
 
+/** Structured data (schema.org NewsArticle) is read only for its publication date, with a bounded regex rather than a JSON parse of untrusted script text. */
+const JSON_LD_DATE = /"datePublished"\s*:\s*"([^"]{4,40})"/;
+const MAX_JSON_LD_CHARS = 100_000;
+
 export interface HtmlArticle {
   /** Text of the article body, one block per line. */
   text: string;
@@ -75,6 +79,8 @@ export function htmlToArticle(html: string): HtmlArticle {
   let h1Parts: string[] | null = null;
   let canonical: string | undefined;
   let timeDate: string | undefined;
+  let jsonLd = '';
+  let inJsonLd = false;
 
   const emit = (text: string): void => {
     body.push(text);
@@ -94,6 +100,7 @@ export function htmlToArticle(html: string): HtmlArticle {
           return;
         }
         if (name === 'time' && attrs.datetime && timeDate === undefined) timeDate = attrs.datetime;
+        if (name === 'script' && (attrs.type ?? '').toLowerCase() === 'application/ld+json') inJsonLd = true;
         if (VOID_ELEMENTS.has(name)) {
           if (name === 'br' || name === 'hr') emit('\n');
           return;
@@ -113,6 +120,7 @@ export function htmlToArticle(html: string): HtmlArticle {
       },
       ontext(text) {
         if (inTitle) titleText += text;
+        if (inJsonLd && jsonLd.length < MAX_JSON_LD_CHARS) jsonLd += text;
         if (h1Parts) h1Parts.push(text);
         if (skipDepth > 0) return;
         emit(text);
@@ -125,6 +133,7 @@ export function htmlToArticle(html: string): HtmlArticle {
         while (stack.length > at) {
           const closing = stack.pop()!;
           if (closing === 'title') inTitle = false;
+          if (closing === 'script') inJsonLd = false;
           if (closing === 'h1' && h1Parts) {
             h1Text = squash(h1Parts.join(''));
             h1Parts = null;
@@ -147,7 +156,7 @@ export function htmlToArticle(html: string): HtmlArticle {
 
   const text = chooseText(body, regions);
   const title = squash(meta.get('og:title') ?? '') || h1Text || squash(titleText) || undefined;
-  const date = DATE_META_KEYS.map((k) => meta.get(k)).find((v) => v && v.trim()) ?? timeDate;
+  const date = DATE_META_KEYS.map((k) => meta.get(k)).find((v) => v && v.trim()) ?? JSON_LD_DATE.exec(jsonLd)?.[1] ?? timeDate;
   const url = canonical ?? meta.get('og:url');
   return { text, title: title || undefined, date: date?.trim(), url: url?.trim() || undefined };
 }

@@ -187,6 +187,11 @@ function isDateLine(line: string, months: MonthNames): boolean {
   return words.every((w) => months.has(w.replace(/\.$/, '').toLowerCase()) || /^(à|a|um|at|h)$/i.test(w));
 }
 
+/** A header line that is only a date ("6 novembre 2025", "08.11.2025 16:45"): read for the date, then dropped. */
+function isDateline(line: string, months: MonthNames): boolean {
+  return /\d/.test(line) && isDateLine(line, months) && parseDateIn(line, months) !== undefined;
+}
+
 function cueDate(lines: string[], cues: string[], months: MonthNames): string | undefined {
   for (const line of lines) {
     if (line.length === 0 || line.length > MAX_DATELINE_CHARS) continue;
@@ -208,10 +213,7 @@ export function findPublicationDate(lines: string[], rules: NoiseRules): string 
   const end = headerEnd(lines);
   for (let i = 0; i < end; i++) {
     const line = lines[i];
-    if (line.length > 0 && /\d/.test(line) && isDateLine(line, rules.months)) {
-      const date = parseDateIn(line, rules.months);
-      if (date) return date;
-    }
+    if (line.length > 0 && isDateline(line, rules.months)) return parseDateIn(line, rules.months);
   }
   for (const line of lines) {
     if (line.length > MAX_NOISE_LINE_CHARS || line.includes(' ') && !URL_IN_LINE.test(line) && !line.includes(' · ')) continue;
@@ -324,7 +326,8 @@ export function cleanText(text: string, rules: NoiseRules = loadNoiseRules()): C
       drop[i] === 1 ||
       !HAS_LETTER.test(candidate) ||
       (candidate.length <= MAX_NOISE_LINE_CHARS &&
-        (matchesAny(candidate, rules.lines) || (i < bodyStart && matchesAny(candidate, rules.headerLines))));
+        (matchesAny(candidate, rules.lines) ||
+          (i < bodyStart && (matchesAny(candidate, rules.headerLines) || isDateline(candidate, rules.months)))));
     if (drop[i] === 1 || isNoise(raw)) {
       droppedLines++;
       continue;

@@ -33,6 +33,8 @@ export function normalizeText(text: string): string {
   let out = normalizeLineEnds(text).replace(LINE_SEPARATORS, '\n');
   out = out.normalize('NFC');
   out = out.replace(INVISIBLE, '').replace(CONTROL, '').replace(SPACE_LIKE, ' ');
-  out = out.replace(/ {2,}/g, ' ').replace(/ ?\n ?/g, '\n');
+  // Each pass only when needed: on clean text they would copy it for nothing.
+  if (out.includes('  ')) out = out.replace(/ {2,}/g, ' ');
+  if (out.includes(' \n') || out.includes('\n ')) out = out.replace(/ ?\n ?/g, '\n');
   return out;
 }

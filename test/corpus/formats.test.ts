@@ -29,6 +29,18 @@ describe('readArticle: plain text', () => {
     );
     expect(article.sentences.map((s) => s.language)).toEqual(['fr', 'de', 'en']);
   });
+
+  it('asks eld about lines the function-word vote cannot settle, and gives short headings the article language', () => {
+    const article = read(
+      'mixte.txt',
+      [
+        'Offensive russe en Ukraine',
+        'La Corée du Nord a envoyé des troupes supplémentaires vers la région frontalière cette semaine.',
+        'Los militares norcoreanos llegaron a la región fronteriza rusa según fuentes ucranianas.',
+      ].join('\n'),
+    );
+    expect(article.sentences.map((s) => s.language)).toEqual(['fr', 'fr', 'es']);
+  });
 });
 
 describe('readArticle: encodings and line ends', () => {
@@ -134,6 +146,12 @@ describe('readArticle: HTML', () => {
     expect(article.url).toBe('https://exemple.org/article-html');
     expect(article.sentences[0].text).toBe('Titre de l’article');
     expect(article.text.match(/Titre de l’article/g)).toHaveLength(1);
+  });
+
+  it('reads the publication date from schema.org structured data or a <time datetime> when no meta tag gives it', () => {
+    const jsonLd = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2023-12-01T09:00:00Z"}</script>';
+    expect(read('ld.html', `<html><head>${jsonLd}</head><body><p>${PARAGRAPH}</p></body></html>`).date).toBe('2023-12-01');
+    expect(read('time.html', `<html><body><time datetime="2022-02-24">24 février</time><p>${PARAGRAPH}</p></body></html>`).date).toBe('2022-02-24');
   });
 
   it('reads the body of a page without <article>, still skipping navigation', () => {

@@ -103,6 +103,12 @@ describe('cleanText: publication date', () => {
     expect(clean(['Un titre inventé pour le test', 'Published on March 3, 2024', BODY]).date).toBe('2024-03-03');
   });
 
+  it('drops a date-only line of the header once read', () => {
+    const out = clean(['Un titre inventé pour le test', '6 novembre 2025', BODY]);
+    expect(out.date).toBe('2025-11-06');
+    expect(out.text).toBe(`Un titre inventé pour le test\n${BODY}`);
+  });
+
   it('reads a date-only line of the header (ISO, day-first with / or .)', () => {
     expect(clean(['Un titre inventé pour le test', '2024-03-14', BODY]).date).toBe('2024-03-14');
     expect(clean(['Un titre inventé pour le test', '14/03/2024', BODY]).date).toBe('2024-03-14');
