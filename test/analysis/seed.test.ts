@@ -34,7 +34,11 @@ describe('analyses on the seed corpus', () => {
     for (const hop of paths[0].hops) {
       expect(hop.quote.length).toBeGreaterThan(0);
       expect(articleIds).toContain(hop.doc);
-      expect(hop.date).toMatch(/^\d{4}(-\d{2}){0,2}$/);
+      // The hop's date is the claim's, else its article's; undated only when neither gives one.
+      const article = graph.getAttribute('articles').find((a) => a.id === hop.doc)!;
+      const claimDates = [...graph.edges(hop.fromKey, hop.toKey), ...graph.edges(hop.toKey, hop.fromKey)].flatMap((edge) => graph.getEdgeAttribute(edge, 'claims').filter((c) => c.quote === hop.quote).map((c) => c.date));
+      if (hop.date !== undefined) expect(hop.date).toMatch(/^\d{4}(-\d{2}){0,2}$/);
+      else expect([article.date, ...claimDates].filter(Boolean)).toEqual([]);
       const between = [...graph.edges(hop.fromKey, hop.toKey), ...graph.edges(hop.toKey, hop.fromKey)];
       const quotes = between.filter((edge) => graph.getEdgeAttribute(edge, 'type') === hop.relation).flatMap((edge) => graph.getEdgeAttribute(edge, 'claims').map((claim) => claim.quote));
       expect(quotes).toContain(hop.quote);

@@ -50,7 +50,8 @@ export interface MentionResult {
 
 const EMPTY: MentionResult = { entities: [], mentions: [] };
 
-function knownRecord(entry: GazetteerEntry): EntityRecord {
+/** The entity record of a gazetteer entry (also used for relation ends taken from the gazetteer). */
+export function knownRecord(entry: GazetteerEntry): EntityRecord {
   const record: EntityRecord = { id: entry.id, label: entry.label, type: entry.type, aliases: [...entry.aliases], known: true };
   if (entry.wikidata) record.wikidata = entry.wikidata;
   if (entry.country) record.country = entry.country;
