@@ -17,6 +17,7 @@ import {
   createEmptyEmbeddedEngine,
   cypherLiteral,
   cypherShellScript,
+  EMBEDDED_INDEX_STATEMENTS,
   graphToRows,
   importCommand,
   loadGraphRows,
@@ -55,6 +56,14 @@ describe('load: the same statements, run twice, give the same graph', () => {
     const plan = buildLoadPlan(graphToRows(fixtureGraph()), 2);
     expect(plan.batches.every((b) => b.rows.length >= 1 && b.rows.length <= 2)).toBe(true);
     expect(() => buildLoadPlan(graphToRows(fixtureGraph()), 0)).toThrow(/batchSize/);
+  });
+
+  test('the embedded engine adds id lookup indexes (grafeo does not look up through constraints) and is loadable twice', async () => {
+    const engine = await createEmbeddedEngine(fixtureGraph());
+    const indexes = await engine.run('SHOW INDEXES');
+    expect(indexes.map((i) => `${i.label}.${i.property}`).sort()).toEqual(['Article.id', 'Entity.id']);
+    for (const statement of EMBEDDED_INDEX_STATEMENTS) await engine.run(statement);
+    await engine.close();
   });
 
   test('undirected relations are stored once, in the stored direction', async () => {
