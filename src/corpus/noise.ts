@@ -158,6 +158,7 @@ const BARE_URL = /^(?:https?:\/\/|www\.)\S+$/i;
 const URL_IN_LINE = /(?:https?:\/\/|www\.)\S+/i;
 const SOURCE_LINE = /^[-•*]?\s*(?:sources?|quelle|lien|link|url)\s*:\s*((?:https?:\/\/|www\.)\S+)$/i;
 const HAS_LETTER = /\p{L}/u;
+const HAS_DIGIT = /\d/;
 /** A line that ends a sentence or a clause with a stop: not broken mid-sentence. */
 const ENDS_CLOSED = /[.!?…:;»"”)\]]$/;
 const ENDS_OPEN = /[\p{L}\p{N},]$/u;
@@ -194,7 +195,7 @@ function isDateline(line: string, months: MonthNames): boolean {
 
 function cueDate(lines: string[], cues: string[], months: MonthNames): string | undefined {
   for (const line of lines) {
-    if (line.length === 0 || line.length > MAX_DATELINE_CHARS) continue;
+    if (line.length === 0 || line.length > MAX_DATELINE_CHARS || !HAS_DIGIT.test(line)) continue;
     const lower = line.toLowerCase();
     for (const cue of cues) {
       const at = lower.indexOf(cue);
@@ -216,7 +217,9 @@ export function findPublicationDate(lines: string[], rules: NoiseRules): string 
     if (line.length > 0 && isDateline(line, rules.months)) return parseDateIn(line, rules.months);
   }
   for (const line of lines) {
-    if (line.length > MAX_NOISE_LINE_CHARS || line.includes(' ') && !URL_IN_LINE.test(line) && !line.includes(' · ')) continue;
+    // Only lines that are a path or address, or hold one (a wiki footer "page/path.txt · modified …").
+    const pathLike = !line.includes(' ') || line.includes(' · ') || URL_IN_LINE.test(line);
+    if (line.length > MAX_NOISE_LINE_CHARS || !pathLike) continue;
     const candidate = URL_IN_LINE.exec(line)?.[0] ?? line.split(' ')[0];
     const date = parsePathDate(candidate);
     if (date) return date;

@@ -90,12 +90,9 @@ interface QuoteSpan {
  * protect nothing. Returns [] when the line has no opening mark.
  */
 function shortQuotes(text: string, from: number, to: number): QuoteSpan[] {
-  const guillemet = text.indexOf('«', from);
-  const curly = text.indexOf('“', from);
-  if ((guillemet === -1 || guillemet >= to) && (curly === -1 || curly >= to)) return [];
   const spans: QuoteSpan[] = [];
   const stack: number[] = [];
-  for (let i = Math.min(...[guillemet, curly].filter((p) => p !== -1)); i < to; i++) {
+  for (let i = from; i < to; i++) {
     const c = text[i];
     if (c === '«' || c === '“') stack.push(i);
     else if ((c === '»' || c === '”') && stack.length > 0) {
@@ -140,9 +137,20 @@ function pushSentence(out: SentenceSpan[], text: string, start: number, end: num
 /** Finds the next stop character; a regex scan is much faster than a loop over characters. */
 const NEXT_TERMINATOR = /[.!?…]/g;
 
-/** Splits one line [from, to) of the text into sentences, appended to `out`. */
-function segmentLine(text: string, from: number, to: number, line: number, known: ReadonlySet<string>, out: SentenceSpan[]): void {
-  const quotes = shortQuotes(text, from, to);
+/** Finds the next opening quotation mark. */
+const NEXT_QUOTE = /[«“]/g;
+
+/** Splits one line [from, to) of the text into sentences, appended to `out`; `hasQuote` says whether it holds an opening mark. */
+function segmentLine(
+  text: string,
+  from: number,
+  to: number,
+  line: number,
+  hasQuote: boolean,
+  known: ReadonlySet<string>,
+  out: SentenceSpan[],
+): void {
+  const quotes = hasQuote ? shortQuotes(text, from, to) : [];
   let quote = 0;
   let sentenceStart = from;
   let i = from;
@@ -210,10 +218,16 @@ export function segmentSentences(text: string, options?: SegmentOptions): Senten
   const out: SentenceSpan[] = [];
   let line = 0;
   let from = 0;
+  // Position of the next opening quotation mark, found once for the whole text rather than searched from every line.
+  let nextQuote = -1;
   while (from <= text.length) {
     let to = text.indexOf('\n', from);
     if (to === -1) to = text.length;
-    segmentLine(text, from, to, line, known, out);
+    if (nextQuote !== Infinity && nextQuote < from) {
+      NEXT_QUOTE.lastIndex = from;
+      nextQuote = NEXT_QUOTE.exec(text)?.index ?? Infinity;
+    }
+    segmentLine(text, from, to, line, nextQuote < to, known, out);
     from = to + 1;
     line++;
   }
