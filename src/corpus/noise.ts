@@ -250,9 +250,12 @@ function markBlocks(lines: string[], rules: NoiseRules, bodyStart: number, drop:
         if (!block.start.test(line)) continue;
         if (block.toEnd) {
           // A foot-of-page block only once the article has begun, and only if less text follows than came before.
-          if (i >= bodyStart && totalChars - charsBefore < charsBefore) drop.fill(1, i);
-          else drop[i] = 1;
-          return;
+          if (i >= bodyStart && totalChars - charsBefore < charsBefore) {
+            drop.fill(1, i);
+            return;
+          }
+          drop[i] = 1;
+          break;
         }
         const last = Math.min(lines.length - 1, i + block.maxLines);
         let endAt = -1;

@@ -62,6 +62,12 @@ describe('cleanText: page noise', () => {
     expect(out.text).not.toContain('Laisser un commentaire');
   });
 
+  it('still applies the other blocks after a foot marker that came too early', () => {
+    const out = clean(['Un titre inventé pour le test', 'Laisser un commentaire', BODY, '× iphelper toolbox', 'CIDR:', 'Broadcast address:', BODY.replace('mardi', 'jeudi')]);
+    expect(out.text).not.toMatch(/iphelper|CIDR|Broadcast/);
+    expect(out.text).toContain('jeudi');
+  });
+
   it('drops breadcrumbs, bylines, tag lists and reading times in the header, repeated titles and bare URL lines', () => {
     const out = clean([
       'Home Actualité Monde',
