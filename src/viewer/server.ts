@@ -79,8 +79,13 @@ function fileStamp(file: string): string {
 }
 
 /** The request handler over a fixed table of assets; exported for tests that want it without a socket. */
-export function createViewerHandler(assets: ReadonlyMap<string, PageAsset>, graphFile: string): (request: IncomingMessage, response: ServerResponse) => void {
-  let cache: GraphCache | null = null;
+export function createViewerHandler(
+  assets: ReadonlyMap<string, PageAsset>,
+  graphFile: string,
+  loaded?: { graph: ReturnType<typeof loadGraph>; stamp: string },
+): (request: IncomingMessage, response: ServerResponse) => void {
+  // The graph checked at start is served as is until the file changes: validating a big graph takes seconds.
+  let cache: GraphCache | null = loaded ? { stamp: loaded.stamp, body: Buffer.from(JSON.stringify(loaded.graph.export()), 'utf8') } : null;
   const graphBody = (): Buffer => {
     const stamp = fileStamp(graphFile);
     if (cache && cache.stamp === stamp) return cache.body;
@@ -128,9 +133,10 @@ export async function startViewer(options: ViewerOptions): Promise<RunningViewer
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`newsgraph startViewer: port must be an integer in 0..65535, got ${port}`);
-  loadGraph(options.graphFile);
+  const stamp = fileStamp(options.graphFile);
+  const graph = loadGraph(options.graphFile);
   const assets = await buildPageAssets();
-  const server = createServer(createViewerHandler(assets, options.graphFile));
+  const server = createServer(createViewerHandler(assets, options.graphFile, { graph, stamp }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {
