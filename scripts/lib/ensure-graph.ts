@@ -1,9 +1,9 @@
 /** Building and saving the graph for the commands: build-graph always, start and eval when the graph is missing or stale. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Extractor } from '../../src/extract';
 import { createExtractor } from '../../src/extract';
-import { saveGraph } from '../../src/graph';
+import { GraphFileError, loadGraph, saveGraph } from '../../src/graph';
 import type { BuildCorpusGraphResult } from '../../src/pipeline';
 import { buildCorpusGraph, buildCorpusGraphAsync, DEFAULT_CACHE_DIR, staleReason } from '../../src/pipeline';
 import { formatBuildSummary } from '../../src/summary';
@@ -68,6 +68,10 @@ function reportAndSave(result: BuildCorpusGraphResult, options: BuildAndSaveOpti
   for (const skipped of result.corpus.skipped) {
     io.stderr(`newsgraph build-graph: ${path.join(options.articlesDir, skipped.file)}: ${skipped.reason}; skipped\n`);
   }
+  // Read, but not as the bytes said: a legacy encoding guessed, a byte-order mark dropped.
+  for (const article of result.corpus.articles) {
+    for (const note of article.notes) io.stderr(`newsgraph build-graph: ${path.join(options.articlesDir, article.file)}: note: ${note}\n`);
+  }
   if (options.strict && result.corpus.skipped.length) {
     throw new InputError(`--strict: ${result.corpus.skipped.length} file(s) skipped; ${options.out} left as it was`);
   }
@@ -83,12 +87,20 @@ export interface EnsureGraphOptions {
   summary?: boolean;
 }
 
+/**
+ * The attributes of the stored graph, or null when there is no file yet.
+ * A file that exists but is not a newsgraph graph (truncated, another tool's
+ * JSON) is refused rather than rebuilt over: it may be the user's own data.
+ */
 function readGraphAttributes(file: string): Record<string, never> | null {
   if (!existsSync(file)) return null;
   try {
-    return JSON.parse(readFileSync(file, 'utf8')).attributes ?? null;
-  } catch {
-    return null; // unreadable: rebuilt below
+    return loadGraph(file).getAttributes() as Record<string, never>;
+  } catch (error) {
+    if (error instanceof GraphFileError) {
+      throw new GraphFileError(file, `${error.problem}; left as it is (delete it, or rebuild it with \`npm run build-graph -- --out ${file}\`)`);
+    }
+    throw error;
   }
 }
 

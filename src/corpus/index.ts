@@ -7,7 +7,7 @@
  *   segmentSentences(text)       French sentence splitting, line by line
  */
 export type { Article, Corpus, LoadCorpusOptions, Sentence, SkippedFile } from './types';
-export { DEFAULT_MAX_BYTES, loadCorpus } from './load';
+export { CorpusFolderError, DEFAULT_MAX_BYTES, loadCorpus } from './load';
 export type { ReadArticleOptions } from './article';
 export { ARTICLE_FORMATS, articleFormat, articleId, NotAnArticleError, readArticle } from './article';
 export type { CleanedText, NoiseRules } from './noise';

@@ -12,6 +12,19 @@ import { articleFormat, articleId, NotAnArticleError, readArticle } from './arti
 import { DEFAULT_NOISE_FILE, loadNoiseRules } from './noise';
 import type { Article, Corpus, LoadCorpusOptions, SkippedFile } from './types';
 
+/**
+ * The articles folder itself is unusable (missing, not a folder, no article):
+ * an input error, exit code 2 on the command line (the `exitCode` convention
+ * of scripts/lib/cli.ts), not a bug.
+ */
+export class CorpusFolderError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'CorpusFolderError';
+  }
+}
+
 /** Files larger than this are skipped unless `maxBytes` says otherwise. */
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -131,9 +144,9 @@ export function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Corpus
   try {
     rootStats = statSync(root);
   } catch {
-    throw new Error(`${WHO}: articles folder ${dir} does not exist`);
+    throw new CorpusFolderError(`${WHO}: articles folder ${dir} does not exist`);
   }
-  if (!rootStats.isDirectory()) throw new Error(`${WHO}: articles folder ${dir} is not a folder`);
+  if (!rootStats.isDirectory()) throw new CorpusFolderError(`${WHO}: articles folder ${dir} is not a folder`);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (!(maxBytes > 0)) throw new Error(`${WHO}: loadCorpus: maxBytes must be a positive number of bytes, got ${maxBytes}`);
 
@@ -153,7 +166,7 @@ export function loadCorpus(dir: string, options: LoadCorpusOptions = {}): Corpus
   });
   if (articles.length === 0) {
     const why = skipped.length === 0 ? 'no files' : `${skipped.length} skipped: ${skipped.map((s) => `${s.file} (${s.reason})`).join('; ')}`;
-    throw new Error(`${WHO}: articles folder ${dir} has no articles (${why})`);
+    throw new CorpusFolderError(`${WHO}: articles folder ${dir} has no articles (${why})`);
   }
   return { dir: root, articles, skipped };
 }

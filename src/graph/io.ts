@@ -100,6 +100,27 @@ export class GraphFileError extends Error {
 }
 
 /**
+ * Graph JSON written by other tools, recognised by their top-level keys, so
+ * the message says what the file is rather than which field is missing.
+ */
+const FOREIGN_GRAPH_SHAPES: readonly { name: string; matches: (value: Record<string, unknown>) => boolean }[] = [
+  { name: 'a Cytoscape.js graph ("elements")', matches: (v) => 'elements' in v },
+  { name: 'a d3-force / NetworkX node-link graph ("links")', matches: (v) => Array.isArray(v.links) },
+  { name: 'a JSON Graph Format file ("graph" or "graphs")', matches: (v) => ('graph' in v || 'graphs' in v) && !('nodes' in v) },
+  { name: 'a sigma / Gephi JSON graph (nodes and edges without "options")', matches: (v) => Array.isArray(v.nodes) && Array.isArray(v.edges) && !('options' in v) },
+];
+
+/** What the parsed JSON is when it is plainly not a graphology export, or null when the schema should judge it. */
+function foreignGraphShape(raw: unknown): string | null {
+  if (raw === null || typeof raw !== 'object') return `the JSON is ${raw === null ? 'null' : typeof raw}, not an object`;
+  if (Array.isArray(raw)) return 'the JSON is an array, not an object';
+  const value = raw as Record<string, unknown>;
+  const known = FOREIGN_GRAPH_SHAPES.find((shape) => shape.matches(value));
+  if (known) return `looks like ${known.name}`;
+  return null;
+}
+
+/**
  * Reads graph.json and checks it against the contract; throws GraphFileError
  * naming the file and what is wrong (missing, truncated JSON, wrong shape).
  */
@@ -117,6 +138,8 @@ export function loadGraph(file: string): NewsGraph {
   } catch (error) {
     throw new GraphFileError(file, `not valid JSON (${(error as Error).message}); the file may be truncated`);
   }
+  const foreign = foreignGraphShape(raw);
+  if (foreign) throw new GraphFileError(file, `not a newsgraph graph: ${foreign}; newsgraph reads the graphology JSON written by \`npm run build-graph\``);
   const parsed = GraphFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
