@@ -92,10 +92,10 @@ export interface EnsureGraphOptions {
  * A file that exists but is not a newsgraph graph (truncated, another tool's
  * JSON) is refused rather than rebuilt over: it may be the user's own data.
  */
-function readGraphAttributes(file: string): Record<string, never> | null {
+function readGraphAttributes(file: string): Parameters<typeof staleReason>[0] {
   if (!existsSync(file)) return null;
   try {
-    return loadGraph(file).getAttributes() as Record<string, never>;
+    return loadGraph(file).getAttributes();
   } catch (error) {
     if (error instanceof GraphFileError) {
       throw new GraphFileError(file, `${error.problem}; left as it is (delete it, or rebuild it with \`npm run build-graph -- --out ${file}\`)`);

@@ -25,14 +25,14 @@
  * articles) and the quote and date of their surest claim.
  *
  * Every file is rendered in memory first and written atomically
- * (writeFileAtomic), so a failed export leaves the previous files untouched.
+ * together (writeFilesAtomic), so a failed export leaves the previous files untouched.
  */
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { write as writeGexf } from 'graphology-gexf';
-import { serialiseGraph, writeFileAtomic, type NewsGraph } from '../graph';
+import { serialiseGraph, writeFilesAtomic, type NewsGraph } from '../graph';
 import type { Claim, EntityType } from '../ontology';
 import { AnalysisInputError, assertGraph } from './errors';
 import { pickClaim } from './paths';
@@ -287,19 +287,18 @@ export function renderExport(graph: NewsGraph, options: ExportOptions): { file: 
 }
 
 /**
- * Renders then writes the export atomically, file by file; returns the paths
+ * Renders then writes the export atomically, the files of one export together
+ * (a failure leaves every previous file as it was); returns the paths
  * written. A missing or unwritable folder is an input error naming the file.
  */
 export function exportGraph(graph: NewsGraph, options: ExportOptions): string[] {
   const outputs = renderExport(graph, options);
-  for (const { file, content } of outputs) {
-    try {
-      writeFileAtomic(file, content);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const problem = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
-      throw new AnalysisInputError(WHO, `cannot write ${file}: ${problem}`);
-    }
+  try {
+    writeFilesAtomic(outputs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : (error as Error).message;
+    throw new AnalysisInputError(WHO, `cannot write ${outputs.map((output) => output.file).join(' and ')}: ${problem}`);
   }
   return outputs.map((output) => output.file);
 }

@@ -11,7 +11,7 @@ import type { ArticleExtraction, EntityRecord, ExtractedRelation } from './types
 import type { GazetteerEntry } from './knowledge';
 
 export type { ArticleExtraction, EntityRecord, ExtractedRelation, Mention } from './types';
-export { DEFAULT_KNOWLEDGE_DIR, loadGazetteer } from './knowledge';
+export { DEFAULT_KNOWLEDGE_DIR, KnowledgeFileError, loadGazetteer } from './knowledge';
 export type { Gazetteer, GazetteerEntry } from './knowledge';
 
 /**

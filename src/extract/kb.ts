@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Gazetteer } from './knowledge';
-import { loadGazetteer } from './knowledge';
+import { KnowledgeFileError, loadGazetteer } from './knowledge';
 
 /**
  * Everything the extractor knows before reading an article: the gazetteer and
@@ -30,7 +30,7 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
     try {
       lexicons[file.replace(/\.json$/, '')] = JSON.parse(bytes.toString('utf8'));
     } catch (error) {
-      throw new Error(`newsgraph knowledge: ${path.join(dir, file)}: not valid JSON (${(error as Error).message})`);
+      throw new KnowledgeFileError(`newsgraph knowledge: ${path.join(dir, file)}: not valid JSON (${(error as Error).message})`);
     }
   }
   return { dir, gazetteer, lexicons, hash: hash.digest('hex') };

@@ -73,6 +73,19 @@ export const GazetteerSchema = z.object({
 });
 export type Gazetteer = z.infer<typeof GazetteerSchema>;
 
+/**
+ * A knowledge file (gazetteer, lexicon) is missing, not JSON or not of its
+ * schema: the user's data is wrong, not the code, so the command line exits 2
+ * (the `exitCode` convention of scripts/lib/cli.ts).
+ */
+export class KnowledgeFileError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'KnowledgeFileError';
+  }
+}
+
 /** Default location of the knowledge folder, relative to the project root. */
 export const DEFAULT_KNOWLEDGE_DIR = path.resolve(__dirname, '..', '..', 'graph-data', 'knowledge');
 
@@ -86,29 +99,29 @@ export function loadGazetteer(dir: string = DEFAULT_KNOWLEDGE_DIR): Gazetteer {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`newsgraph knowledge: cannot read ${file}: ${(error as Error).message}`);
+    throw new KnowledgeFileError(`newsgraph knowledge: cannot read ${file}: ${(error as Error).message}`);
   }
   const parsed = GazetteerSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`newsgraph knowledge: ${file}: ${issue.path.join('.')}: ${issue.message}`);
+    throw new KnowledgeFileError(`newsgraph knowledge: ${file}: ${issue.path.join('.')}: ${issue.message}`);
   }
   const ids = new Set<string>();
   for (const entry of parsed.data.entities) {
-    if (ids.has(entry.id)) throw new Error(`newsgraph knowledge: ${file}: duplicate id "${entry.id}"`);
+    if (ids.has(entry.id)) throw new KnowledgeFileError(`newsgraph knowledge: ${file}: duplicate id "${entry.id}"`);
     ids.add(entry.id);
   }
   for (const entry of parsed.data.entities) {
     for (const ref of [entry.country, entry.parent, ...(entry.roles ?? []).map((r) => r.of)]) {
       if (ref !== undefined && !ids.has(ref)) {
-        throw new Error(`newsgraph knowledge: ${file}: entity "${entry.id}" refers to unknown id "${ref}"`);
+        throw new KnowledgeFileError(`newsgraph knowledge: ${file}: entity "${entry.id}" refers to unknown id "${ref}"`);
       }
     }
   }
   for (const shared of parsed.data.sharedNames ?? []) {
     for (const ref of shared.ids) {
       if (!ids.has(ref)) {
-        throw new Error(`newsgraph knowledge: ${file}: sharedNames "${shared.name}" refers to unknown id "${ref}"`);
+        throw new KnowledgeFileError(`newsgraph knowledge: ${file}: sharedNames "${shared.name}" refers to unknown id "${ref}"`);
       }
     }
   }

@@ -1,16 +1,26 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import Graph from 'graphology';
 import { z } from 'zod';
 import { CLAIM_STATUSES, ENTITY_TYPES, RELATION_TYPES } from '../ontology';
 import type { NewsGraph } from './build';
 
-/**
- * Writes `content` to `file` atomically: a temp file in the same folder, flushed,
- * then renamed over the target, so readers see the old file or the new one, never half.
- */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+/** A temp or backup name beside `file`: same folder, so the rename never crosses file systems. */
+function siblingName(file: string, kind: 'tmp' | 'old'): string {
+  return path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.${kind}`);
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    /* already gone */
+  }
+}
+
+/** Writes `content` to a fresh temp file beside `file`, flushed to disk; returns its name. */
+function writeTemp(file: string, content: string | Uint8Array): string {
+  const tmp = siblingName(file, 'tmp');
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w');
@@ -18,16 +28,57 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(tmp, file);
+    return tmp;
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      /* the temp file may not exist */
-    }
+    removeQuietly(tmp);
     throw error;
   }
+}
+
+/**
+ * Writes `content` to `file` atomically: a temp file in the same folder, flushed,
+ * then renamed over the target, so readers see the old file or the new one, never half.
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  const tmp = writeTemp(file, content);
+  try {
+    renameSync(tmp, file);
+  } catch (error) {
+    removeQuietly(tmp);
+    throw error;
+  }
+}
+
+/**
+ * Writes several files that belong together (nodes.csv and edges.csv) so that
+ * a failure leaves all of them as they were: every temp file is written
+ * first, then each target is moved aside and replaced; if any step fails, the
+ * targets already replaced are put back.
+ */
+export function writeFilesAtomic(files: readonly { file: string; content: string | Uint8Array }[]): void {
+  if (files.length === 1) return writeFileAtomic(files[0].file, files[0].content);
+  const temps: string[] = [];
+  const replaced: { file: string; backup?: string; installed: boolean }[] = [];
+  try {
+    for (const { file, content } of files) temps.push(writeTemp(file, content));
+    files.forEach(({ file }, i) => {
+      const backup = existsSync(file) ? siblingName(file, 'old') : undefined;
+      if (backup) renameSync(file, backup);
+      const entry = { file, backup, installed: false };
+      replaced.push(entry);
+      renameSync(temps[i], file);
+      entry.installed = true;
+    });
+  } catch (error) {
+    for (const entry of replaced.reverse()) {
+      if (entry.backup) renameSync(entry.backup, entry.file);
+      else if (entry.installed) removeQuietly(entry.file);
+    }
+    temps.forEach(removeQuietly);
+    throw error;
+  }
+  for (const entry of replaced) if (entry.backup) removeQuietly(entry.backup);
 }
 
 /** Serialises the graph in graphology's own format (graph.export()). */

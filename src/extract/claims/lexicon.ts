@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KnowledgeBase } from '../kb';
+import { KnowledgeFileError } from '../knowledge';
 import { alternation, fold, foldPattern } from './text';
 
 /** units.json: the nouns a number counts, by class (troops, arms, losses). */
@@ -63,11 +64,11 @@ const cache = new WeakMap<KnowledgeBase, ClaimLexicon>();
 
 function parseLexicon<T>(kb: KnowledgeBase, name: string, schema: z.ZodType<T>): T {
   const raw = kb.lexicons[name];
-  if (raw === undefined) throw new Error(`newsgraph claims: ${kb.dir}/${name}.json is missing`);
+  if (raw === undefined) throw new KnowledgeFileError(`newsgraph claims: ${kb.dir}/${name}.json is missing`);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`newsgraph claims: ${kb.dir}/${name}.json: ${issue.path.join('.')}: ${issue.message}`);
+    throw new KnowledgeFileError(`newsgraph claims: ${kb.dir}/${name}.json: ${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data;
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { KnowledgeBase } from '../kb';
+import { KnowledgeFileError } from '../knowledge';
 
 const words = z.array(z.string().min(1)).default([]);
 
@@ -110,7 +111,7 @@ function parseLexicon<K extends keyof typeof SCHEMAS>(kb: KnowledgeBase, name: K
   const parsed = SCHEMAS[name].safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`newsgraph findMentions: ${kb.dir}/${name}.json: ${issue.path.join('.')}: ${issue.message}`);
+    throw new KnowledgeFileError(`newsgraph findMentions: ${kb.dir}/${name}.json: ${issue.path.join('.')}: ${issue.message}`);
   }
   return parsed.data as MentionLexicons[K];
 }

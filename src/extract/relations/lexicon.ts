@@ -3,6 +3,7 @@ import { ENTITY_TYPES, RELATION_TYPES } from '../../ontology';
 import type { RelationType } from '../../ontology';
 import { alternation, fold, foldPattern, WORD_END, WORD_START } from '../claims';
 import type { KnowledgeBase } from '../kb';
+import { KnowledgeFileError } from '../knowledge';
 
 /** How one argument of a frame is looked for, relative to the trigger (see triggers.json). */
 const ArgStrategySchema = z.object({
@@ -139,11 +140,11 @@ function compile(pattern: string, flags = ''): RegExp {
 export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
   const raw = kb.lexicons.triggers;
   const file = `${kb.dir}/triggers.json`;
-  if (raw === undefined) throw new Error(`newsgraph relations: ${file} is missing`);
+  if (raw === undefined) throw new KnowledgeFileError(`newsgraph relations: ${file} is missing`);
   const parsed = TriggersLexiconSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new Error(`newsgraph relations: ${file}: ${issue.path.join('.')}: ${issue.message}`);
+    throw new KnowledgeFileError(`newsgraph relations: ${file}: ${issue.path.join('.')}: ${issue.message}`);
   }
   const lex = parsed.data;
   const articles = '(?:le|la|les|l\'|un|une|des|du|de la|de l\'|d\'|son|sa|ses|leur|leurs|ce|cette|ces)';
@@ -161,7 +162,7 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
         excludeRe: frame.exclude ? compile(frame.exclude) : undefined,
       };
     } catch (error) {
-      throw new Error(`newsgraph relations: ${file}: frame "${frame.id}": ${(error as Error).message}`);
+      throw new KnowledgeFileError(`newsgraph relations: ${file}: frame "${frame.id}": ${(error as Error).message}`);
     }
   });
   const preps = [...lex.prepositions].map(foldPattern).sort((a, b) => b.length - a.length);
