@@ -58,6 +58,24 @@ function describeConnectionFailure(options: Neo4jOptions, error: unknown): strin
   return `cannot reach Neo4j at ${options.uri}: ${message}`;
 }
 
+/** Rejects with a ServiceUnavailable-coded error when `promise` has not settled within `ms`. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no answer within ${ms} ms (is this a Neo4j Bolt port?)`), { code: 'ServiceUnavailable' })), ms);
+  });
+  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
+}
+
+async function checkDatabase(driver: Driver, database: string): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run('RETURN 1');
+  } finally {
+    await session.close().catch(() => undefined);
+  }
+}
+
 /**
  * Integer-valued numbers go to Neo4j as integers (the driver would send
  * floats: `LIMIT $n` would refuse 10.0). A list of numbers is all integers or
@@ -131,7 +149,7 @@ class Neo4jEngine implements CypherEngine {
       });
     } catch (error) {
       const code = (error as { code?: string }).code ?? '';
-      if (/ServiceUnavailable|SessionExpired|Security/.test(code)) throw new Neo4jConnectionError(describeConnectionFailure(this.options, error));
+      if (/ServiceUnavailable|SessionExpired|Security|DatabaseNotFound/.test(code)) throw new Neo4jConnectionError(describeConnectionFailure(this.options, error));
       throw error;
     } finally {
       await session.close();
@@ -164,8 +182,11 @@ export async function createNeo4jEngine(options: Neo4jOptions): Promise<CypherEn
     throw new Neo4jConnectionError(`bad Neo4j URI "${options.uri}": ${(error as Error).message}`);
   }
   try {
-    const authenticated = await driver.verifyAuthentication({ database: options.database });
+    // The driver's own timeouts do not cover a server that accepts the connection and never answers the handshake.
+    const authenticated = await withTimeout(driver.verifyAuthentication({ database: options.database }), timeout);
     if (!authenticated) throw Object.assign(new Error('authentication failed'), { code: 'Neo.ClientError.Security.Unauthorized' });
+    // Credentials are checked without touching a database: a missing one would only fail at the first query.
+    if (options.database) await withTimeout(checkDatabase(driver, options.database), timeout);
   } catch (error) {
     await driver.close().catch(() => undefined);
     throw new Neo4jConnectionError(describeConnectionFailure(options, error));
