@@ -52,8 +52,9 @@ export interface BuildCorpusGraphOptions {
   /** Folder of the extraction cache (e.g. DEFAULT_CACHE_DIR). Default: no cache. */
   cacheDir?: string;
   /**
-   * Worker threads extracting (buildCorpusGraphAsync only). Default 1: the
-   * main thread alone. 'auto': defaultWorkers() of the articles to extract.
+   * Threads extracting (buildCorpusGraphAsync only): the main thread and
+   * workers − 1 worker threads. Default 1: the main thread alone. 'auto':
+   * defaultWorkers() of the articles to extract.
    */
   workers?: number | 'auto';
 }
@@ -270,6 +271,7 @@ export async function buildCorpusGraphAsync(options: BuildCorpusGraphOptions): P
   }
   const extracted = await extractInPool(plan.toExtract, {
     workers,
+    local: (work) => readAndExtract(work, plan.readOptions, plan.extractor),
     extractorVersion: plan.extractor.version,
     knowledgeDir: options.knowledgeDir,
     noiseFile: plan.noiseFile,

@@ -23,6 +23,12 @@ const TABLE = '#';
 const ROWS = 'r';
 const ESCAPED = '#o';
 
+/** Sets an own property, even one named __proto__ (which plain assignment would take as the prototype). */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -52,7 +58,7 @@ export function packValue(value: unknown): Json {
   }
   if (isPlainObject(value)) {
     const out: Record<string, Json> = {};
-    for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = packValue(item);
+    for (const [key, item] of Object.entries(value)) if (item !== undefined) setOwn(out, key, packValue(item));
     return TABLE in out || ESCAPED in out ? { [ESCAPED]: out } : out;
   }
   return value as Json;
@@ -68,13 +74,13 @@ export function unpackValue(value: Json): unknown {
       return (record[ROWS] as Json[][]).map((row) => {
         const keys = shapes[row[0] as number];
         const object: Record<string, unknown> = {};
-        for (let i = 0; i < keys.length; i++) object[keys[i]] = unpackValue(row[i + 1]);
+        for (let i = 0; i < keys.length; i++) setOwn(object, keys[i], unpackValue(row[i + 1]));
         return object;
       });
     }
     const source = ESCAPED in record ? (record[ESCAPED] as Record<string, Json>) : record;
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(source)) out[key] = unpackValue(source[key]);
+    for (const key of Object.keys(source)) setOwn(out, key, unpackValue(source[key]));
     return out;
   }
   return value;

@@ -1,0 +1,77 @@
+"""Peers of the centrality benchmark: NetworkX and igraph on an edge list
+written by bench/graphs.ts ("n m directed" then "source target" lines).
+
+    /usr/bin/python3 bench/peers.py LIB ALGO EDGEFILE RUNS
+
+LIB is networkx or igraph, ALGO pagerank or betweenness. Prints one JSON
+line: load seconds, the seconds of each run, and the peak RSS (MiB).
+PageRank uses the parameters of newsgraph's analysis (alpha 0.85, tolerance
+1e-8 per node, 1000 iterations at most); betweenness is exact, unweighted,
+normalised.
+"""
+import json
+import resource
+import sys
+import time
+
+ALPHA = 0.85
+TOLERANCE = 1e-8
+MAX_ITER = 1000
+
+
+def peak_rss_mib():
+    # VmHWM, not getrusage: ru_maxrss survives exec and would report the Node parent's peak.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def read_edges(path):
+    with open(path) as handle:
+        n, m, directed = (int(x) for x in handle.readline().split())
+        edges = [tuple(int(x) for x in line.split()) for line in handle if line.strip()]
+    return n, directed == 1, edges
+
+
+def main():
+    lib, algo, path, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    t0 = time.perf_counter()
+    n, directed, edges = read_edges(path)
+    if lib == "networkx":
+        import networkx as nx
+
+        graph = nx.DiGraph() if directed else nx.Graph()
+        graph.add_nodes_from(range(n))
+        graph.add_edges_from(edges)
+        if algo == "pagerank":
+            run = lambda: nx.pagerank(graph, alpha=ALPHA, tol=TOLERANCE, max_iter=MAX_ITER)
+        else:
+            run = lambda: nx.betweenness_centrality(graph, normalized=True)
+    elif lib == "igraph":
+        import igraph
+
+        graph = igraph.Graph(n=n, edges=edges, directed=directed)
+        if algo == "pagerank":
+            run = lambda: graph.pagerank(damping=ALPHA)
+        else:
+            run = lambda: graph.betweenness(directed=directed)
+    else:
+        raise SystemExit("peers.py: unknown library " + lib)
+    load = time.perf_counter() - t0
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - t)
+    rss = peak_rss_mib()
+    version = nx.__version__ if lib == "networkx" else igraph.__version__
+    print(json.dumps({"lib": lib, "version": version, "algo": algo, "loadSeconds": load, "times": times, "peakRssMiB": rss}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,23 @@
+/**
+ * The benchmark's steps by name, each `(params) → result` (plain JSON), so
+ * scripts/bench.ts can run each in its own process (bench/child.ts) and read
+ * its peak RSS, and tests can call them in-process at tiny sizes.
+ */
+import { measureBetweenness, measurePagerank } from './centrality';
+import { measureCypherLoad } from './cypher';
+import { measureIncremental, measureScaling, measureWorkers } from './extraction';
+import { measureViewer } from './viewer';
+
+export const STEPS = {
+  scaling: measureScaling,
+  workers: measureWorkers,
+  incremental: measureIncremental,
+  pagerank: measurePagerank,
+  betweenness: measureBetweenness,
+  cypher: measureCypherLoad,
+  viewer: measureViewer,
+} as const;
+
+export type StepName = keyof typeof STEPS;
+export type StepParams<K extends StepName> = Parameters<(typeof STEPS)[K]>[0];
+export type StepResult<K extends StepName> = Awaited<ReturnType<(typeof STEPS)[K]>>;
