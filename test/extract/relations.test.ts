@@ -144,6 +144,25 @@ describe('findRelations: the nineteen relation types, direction included', () =>
     expect(triples(relations('La marine iranienne a appareillé hier.', [['marine iranienne', 'ir_navy', 'Organization'], ['iranienne', 'ir', 'Country']]))).toEqual(['ir_navy PART_OF ir']);
   });
 
+  test('PART_OF needs the sentence to tie the body to its state, not only the knowledge base', () => {
+    const tied = makeKb([
+      { id: 'ir', type: 'Country', label: 'Iran', aliases: [], demonyms: ['iranien', 'iranienne'] },
+      { id: 'irna', type: 'Organization', label: 'IRNA', aliases: ['agence iranienne IRNA'], country: 'ir' },
+      { id: 'irgc', type: 'Organization', label: 'Corps des gardiens', aliases: [], country: 'ir' },
+    ]);
+    const run = (sentence: string, marks: Mark[]) => {
+      const { article, mentions, entities } = makeArticle([sentence], marks);
+      return triples(findRelations(article, mentions, entities, tied));
+    };
+    // The name as written holds the demonym: one mention, no nested country.
+    expect(run("L'agence iranienne IRNA a diffusé la photo.", [['agence iranienne IRNA', 'irna', 'Organization']])).toEqual(['irna PART_OF ir']);
+    // The state in brackets, or after an acronym in brackets.
+    expect(run('Le Corps des gardiens (Iran) dément.', [['Corps des gardiens', 'irgc', 'Organization'], IR])).toEqual(['irgc PART_OF ir']);
+    expect(run("Le Corps des gardiens (CGRI) de l'Iran dément.", [['Corps des gardiens', 'irgc', 'Organization'], ['CGRI', 'irgc', 'Organization'], IR])).toEqual(['irgc PART_OF ir']);
+    // Nothing in the sentence ties it: no PART_OF from the knowledge base alone.
+    expect(run('Le Corps des gardiens a publié un communiqué.', [['Corps des gardiens', 'irgc', 'Organization']])).toEqual([]);
+  });
+
   test('LEADS and OFFICIAL_OF from titles, with the role', () => {
     const leads = relations('Le président biélorusse Ivan Petrov a pris la parole.', [['biélorusse', 'by', 'Country'], ['Ivan Petrov', 'petrov', 'Person']]);
     expect(triples(leads)).toEqual(['petrov LEADS by']);

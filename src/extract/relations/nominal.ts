@@ -2,6 +2,7 @@ import type { RelationType } from '../../ontology';
 import type { SentenceMention } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
+import { fold } from '../claims';
 import type { SentenceContext } from './context';
 import type { RelationLexicon } from './lexicon';
 
@@ -19,6 +20,8 @@ const TITLE_LOOKBACK = 110;
 const TITLE_LOOKAHEAD = 110;
 const JOINERS_RE = /(?:\s+(?:de|du|des|d'|de la|de l'|la|l'|le|les))+\s*$/;
 const PLACE_HEAD_END_RE = /(?:region|ville|port|province|oblast|localite|base|capitale|cite|district|zone|peninsule|village|republique)\s*$/;
+/** An acronym in brackets after a body's name ("(NIS)"), folded. */
+const ACRONYM_IN_BRACKETS = "(?:\\([a-z0-9'. -]{1,12}\\)\\s*)?";
 const ARTICLE_BEFORE_TITLE_RE = /(?:^|[\s,(«'])$/;
 
 function gazetteerIndex(kb: KnowledgeBase): Map<string, GazetteerEntry> {
@@ -112,7 +115,11 @@ function partOf(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
       if (c.start >= org.end) {
         const between = ctx.folded.slice(org.end, c.start);
         // "le NIS sud-coréen", "le ministère de la Défense nord-coréen", "le Commandement interarmées de la Corée du Sud".
-        return c.demonym ? /^\s*\)?\s*$/.test(between) : /^\s*(?:de|du|de la|de l'|d')\s*$/.test(between);
+        if (c.demonym) return /^\s*\)?\s*$/.test(between);
+        // "le NIS (Corée du Sud)": the state in brackets right after the body.
+        if (/^\s*\(\s*$/.test(between)) return /^\s*\)/.test(ctx.folded.slice(c.end));
+        // "le Service national du renseignement (NIS) de Corée du Sud": the acronym in brackets may sit between.
+        return new RegExp(`^\\s*${ACRONYM_IN_BRACKETS}(?:de|du|de la|de l'|d')\\s*$`).test(between);
       }
       if (c.end <= org.start && c.demonym) {
         // "l'agence officielle nord-coréenne KCNA", "les services de renseignement sud-coréens (NIS)".
@@ -124,14 +131,31 @@ function partOf(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
       out.push({ relation: 'PART_OF', subject: org, object: near });
       continue;
     }
-    if (!lex.partOf.fromKnowledgeBase) continue;
     const entry = entryOf(kb, org.entityId);
     const parent = entry?.country ?? entry?.parent;
     if (!entry || !parent) continue;
+    // "l'agence russe TASS", "le ministère américain de la Défense": the name as written ties the body to its state.
     const names = [entry.label, ...entry.aliases].join(' | ').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    if (lex.partOf.kbKindsRe.test(names) && namesParent(kb, org.surface, parent)) {
+      out.push({ relation: 'PART_OF', subject: org, object: { entityId: parent } });
+      continue;
+    }
+    if (!lex.partOf.fromKnowledgeBase) continue;
     if (lex.partOf.kbKindsRe.test(names)) out.push({ relation: 'PART_OF', subject: org, object: { entityId: parent } });
   }
   return out;
+}
+
+/** True when `surface` contains a name or demonym of the knowledge-base entity `parentId` as a whole word. */
+function namesParent(kb: KnowledgeBase, surface: string, parentId: string): boolean {
+  const parent = entryOf(kb, parentId);
+  // Only a state ties this way: "Conseil de sécurité de l'ONU" names its parent but is not annotated as a part of it.
+  if (!parent || parent.type !== 'Country') return false;
+  const text = ` ${fold(surface).replace(/[^a-z0-9œæ'-]+/g, ' ')} `;
+  return [parent.label, ...parent.aliases, ...(parent.demonyms ?? [])].some((name) => {
+    const folded = fold(name).replace(/[^a-z0-9œæ'-]+/g, ' ').trim();
+    return folded.length > 2 && text.includes(` ${folded} `);
+  });
 }
 
 /** Places: "la région russe de Koursk", "Wonsan, en Corée du Nord", "Koursk, à la frontière de la Russie" → LOCATED_IN. */
