@@ -6,7 +6,7 @@
  * run, is pinned in a real Chromium by test/viewer/page.test.ts.)
  */
 import http from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as viewerCommand from '../../scripts/viewer';
 import { saveGraph } from '../../src/graph';
@@ -42,12 +42,16 @@ describe('the viewer server', () => {
   const dir = tmpDir('viewer');
   const { file } = writeTestGraph(dir);
   writeFileSync(path.join(dir, 'secret.txt'), SECRET);
-  writeFileSync(path.join(path.dirname(dir), `newsgraph-rel-secret-${process.pid}.txt`), SECRET);
+  const outside = path.join(path.dirname(dir), `newsgraph-rel-secret-${process.pid}.txt`);
+  writeFileSync(outside, SECRET);
 
   beforeAll(async () => {
     viewer = await startViewer({ graphFile: file, port: 0 });
   });
-  afterAll(async () => viewer?.close());
+  afterAll(async () => {
+    await viewer?.close();
+    rmSync(outside, { force: true });
+  });
 
   test('listens on 127.0.0.1 by default, not on every interface', () => {
     expect(DEFAULT_HOST).toBe('127.0.0.1');
