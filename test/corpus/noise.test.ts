@@ -101,6 +101,51 @@ describe('cleanText: page noise', () => {
     expect(out.url).toBe('https://exemple.net/a/b');
     expect(out.text).not.toContain('exemple.net');
   });
+
+  it('drops breadcrumb trails, tag lines and related-article links written with other separators', () => {
+    const out = clean([
+      'Monde › Europe de l’Est',
+      'Accueil » Politique » Défense',
+      'Un titre inventé pour le test',
+      BODY,
+      'Lire aussi | Un autre article sans rapport avec celui-ci',
+      'Sujets liés : Défense · Diplomatie · Énergie',
+    ]);
+    expect(out.text.split('\n').filter(Boolean)).toEqual(['Un titre inventé pour le test', BODY]);
+  });
+
+  it('keeps a line with a French quotation, even with » and short parts', () => {
+    const out = clean(['Un titre inventé pour le test', BODY, '« Non » a répondu le délégué']);
+    expect(out.text).toContain('« Non » a répondu le délégué');
+  });
+
+  it('drops credits of newsroom, agencies and wire editors, and publisher boilerplate', () => {
+    const out = clean([
+      'Un titre inventé pour le test',
+      'La rédaction avec Reuters',
+      'Belga / DPA',
+      BODY,
+      '(Reportage de Ana Ruiz et Tom Berg ; version française Luc Petit, édité par Zoé Marin)',
+      'Nos valeurs : les principes éditoriaux du groupe Exemple.',
+    ]);
+    expect(out.text.split('\n').filter(Boolean)).toEqual(['Un titre inventé pour le test', BODY]);
+  });
+
+  it('drops bylines with a place or post in parentheses, signatures of correspondents and author lines of the header', () => {
+    const out = clean([
+      'Un titre inventé pour le test',
+      'Par Lucie Bernard et Hugo Lenoir (Varsovie, envoyés spéciaux)',
+      'Paul Durand, chercheur associé',
+      BODY,
+      'Lucie Bernard (Berlin, correspondance)',
+    ]);
+    expect(out.text.split('\n').filter(Boolean)).toEqual(['Un titre inventé pour le test', BODY]);
+  });
+
+  it('keeps a body sentence that opens with a name and a comma', () => {
+    const line = 'Paul Durand, chercheur associé, estime que le convoi ne passera pas.';
+    expect(clean(['Un titre inventé pour le test', BODY, line]).text).toContain(line);
+  });
 });
 
 describe('cleanText: publication date', () => {
