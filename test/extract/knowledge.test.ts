@@ -60,6 +60,15 @@ describe('the shipped gazetteer', () => {
     expect(mismatched).toEqual([]);
   });
 
+  test('every capital written as a Country metonym is also a Place, so "à <capitale>" can be a location (seats of government apart)', () => {
+    const seats = new Set(['kremlin', 'elysee', 'downing street']);
+    const placeNames = new Set(ofType('Place').flatMap((p) => [p.label, ...p.aliases].map(gazetteerNameKey)));
+    const missing = ofType('Country').flatMap((c) =>
+      (c.metonyms ?? []).filter((m) => /^\p{Lu}/u.test(m) && !seats.has(gazetteerNameKey(m)) && !placeNames.has(gazetteerNameKey(m))).map((m) => `${c.id}: ${m}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
   test('weak aliases are kept apart from strong names of the same entity', () => {
     const doubled = gazetteer.entities.flatMap((e) => {
       const strong = new Set([e.label, ...e.aliases].map(gazetteerNameKey));

@@ -1,0 +1,44 @@
+/**
+ * Contract of findMentions with the shipped knowledge base (graph-data/knowledge):
+ * the real gazetteer and lexicons together type and resolve names the way the
+ * annotation conventions ask, on sentences written for these tests.
+ */
+import { findMentions } from '../../src/extract/mentions';
+import { loadKnowledgeBase } from '../../src/extract/kb';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/extract/knowledge';
+import type { Mention } from '../../src/extract/types';
+import { makeArticle } from './mentions.fixture';
+
+const kb = loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR);
+
+function run(text: string): Mention[] {
+  return findMentions(makeArticle(text), kb).mentions;
+}
+
+const typed = (mentions: Mention[]): string[] => mentions.map((m) => `${m.type}:${m.entityId}`);
+const of = (mentions: Mention[], surface: string): Mention | undefined => mentions.find((m) => m.surface === surface);
+
+describe('findMentions with the shipped knowledge: capitals', () => {
+  test('a capital of a minor state is a Place where it is a location and the Country where it acts', () => {
+    expect(of(run('Le ministre est arrivé mardi à Kuala Lumpur pour un sommet régional.'), 'Kuala Lumpur')).toMatchObject({ type: 'Place', entityId: 'kuala_lumpur' });
+    expect(of(run('Kuala Lumpur a convoqué l’ambassadeur après ces essais.'), 'Kuala Lumpur')).toMatchObject({ type: 'Country', entityId: 'malaysia' });
+    expect(of(run('Une délégation a fait escale à Bakou avant de rentrer.'), 'Bakou')).toMatchObject({ type: 'Place', entityId: 'baku' });
+  });
+});
+
+describe('findMentions with the shipped knowledge: weapons and bodies', () => {
+  test('North Korean artillery systems are found by their calibre names', () => {
+    expect(of(run('Des lance-roquettes multiples de 240 mm auraient été livrés au front.'), 'lance-roquettes multiples de 240 mm')).toMatchObject({ entityId: 'm1991_mrl' });
+    expect(of(run('Des canons automoteurs de 170 mm ont été repérés près du front.'), 'canons automoteurs de 170 mm')).toMatchObject({ entityId: 'koksan' });
+  });
+
+  test('a unit named with its army mentions both; a panel named with its committee mentions both', () => {
+    expect(typed(run("Le 11e corps de l'Armée populaire de Corée a été engagé."))).toEqual(['Organization:kpa_11th_corps', 'Organization:korean_people_army']);
+    const panel = typed(run('Le panel d’experts du comité 1718 a rendu son dernier rapport.'));
+    expect(panel).toEqual(['Organization:un_panel_of_experts', 'Organization:un_1718_committee']);
+  });
+
+  test('satellites are not weapon systems', () => {
+    expect(run('Le pays a lancé un satellite espion après des satellites de reconnaissance ratés.').filter((m) => m.type === 'WeaponSystem')).toEqual([]);
+  });
+});
