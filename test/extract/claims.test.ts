@@ -44,6 +44,29 @@ describe('quantities', () => {
     expect(q).toMatchObject({ value, unit });
   });
 
+  test.each([
+    ["Berne estime que plus de 4'500 soldats sont partis.", 4500, 'soldats'],
+    ['Berne estime que plus de 4’500 soldats sont partis.', 4500, 'soldats'],
+    ["Le ministère parle d'« environ 7 000 » soldats.", 7000, 'soldats'],
+    ["L'armée a reçu une centaine de drones.", 100, 'drones'],
+    ["Un millier d'obus a été saisi.", 1000, 'obus'],
+    ['Une vingtaine de missiles sont partis.', 20, 'missiles'],
+  ])('Swiss separators, quoted numbers and collective nouns: %s → %d %s', (text, value, unit) => {
+    expect(findQuantities(text, lex).find((x) => x.unit)).toMatchObject({ value, unit });
+  });
+
+  test('a bare number borrows the unit of a range or of the figure it is part of', () => {
+    expect(findQuantities('On compte entre 4 000 et 6 000 soldats.', lex).map((q) => [q.value, q.unit])).toEqual([[4000, 'soldats'], [6000, 'soldats']]);
+    expect(findQuantities('De 300 à 400 obus par jour.', lex).map((q) => [q.value, q.unit])).toEqual([[300, 'obus'], [400, 'obus']]);
+    const parts = findQuantities('Quelque 9 000 soldats, dont environ 2 500 arrivés hier, attendent.', lex);
+    expect(parts.map((q) => [q.value, q.unit, q.partitive ?? false])).toEqual([[9000, 'soldats', false], [2500, 'soldats', true]]);
+  });
+
+  test('"des centaines" stays vague; a number glued to letters is not read', () => {
+    expect(firstQuantity('Des dizaines de drones ont été abattus.')).toBeUndefined();
+    expect(findQuantities("Plusieurs centaines d'obus.", lex)).toEqual([]);
+  });
+
   test('vague amounts and bare scale words give no number', () => {
     expect(firstQuantity('Des milliers de soldats sont arrivés.')).toBeUndefined();
     expect(firstQuantity('Des centaines de missiles ont été tirés.')).toBeUndefined();
@@ -162,6 +185,17 @@ describe('claims through findRelations', () => {
     const { article, mentions, entities } = makeArticle([sentence], [['Iran', 'ir', 'Country'], ['Biélorussie', 'by', 'Country']]);
     const supply = findRelations(article, mentions, entities, kb).filter((r) => r.type === 'SUPPLIED_ARMS_TO');
     expect(supply.map((r) => r.claim.quantity).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([800, 40000]);
+  });
+
+  test('a part introduced by "dont" is the figure of a trigger after it, and not another figure of a trigger before it', () => {
+    const after = "Quelque 9 000 soldats iraniens, dont environ 2 500 ont été déployés à Gomel, attendent.";
+    const one = makeArticle([after], [['iraniens', 'ir', 'Country'], ['Gomel', 'gomel', 'Place']]);
+    const toGomel = findRelations(one.article, one.mentions, one.entities, kb).filter((r) => r.type === 'DEPLOYED_TROOPS_TO' && r.object === 'gomel');
+    expect(toGomel.map((r) => r.claim.quantity)).toEqual([2500]);
+    const before = "L'Iran a envoyé 6 000 hommes en Biélorussie, dont 300 officiers et deux généraux.";
+    const two = makeArticle([before], [['Iran', 'ir', 'Country'], ['Biélorussie', 'by', 'Country']]);
+    const sent = findRelations(two.article, two.mentions, two.entities, kb).filter((r) => r.type === 'DEPLOYED_TROOPS_TO');
+    expect(sent.map((r) => r.claim.quantity)).toEqual([6000]);
   });
 
   test('a relative date resolves against the article date on the claim', () => {

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import type { KnowledgeBase } from '../kb';
 import { KnowledgeFileError } from '../knowledge';
-import { alternation, fold, foldPattern } from './text';
+import { alternation, escapeRegExp, fold, foldPattern } from './text';
 
 /** units.json: the nouns a number counts, by class (troops, arms, losses). */
 export const UnitsLexiconSchema = z.object({
   version: z.number().int(),
   note: z.string().optional(),
   classes: z.record(z.string(), z.record(z.string(), z.string())),
+  /** Classes whose "dont N" parts are subsets of the figure before ("12 000 hommes, dont 500 officiers"), not figures of their own. */
+  subsetClasses: z.array(z.string()).optional(),
 });
 
 /** numbers.json: French number words. */
@@ -18,6 +20,10 @@ export const NumbersLexiconSchema = z.object({
   multipliers: z.record(z.string(), z.number()),
   vague: z.array(z.string()),
   qualifiers: z.array(z.string()),
+  /** Collective nouns read as a round number after "une" ("une centaine" → 100); "des centaines" stays vague. */
+  approximate: z.record(z.string(), z.number()).optional(),
+  /** Words between two numbers that share the unit of the second ("entre 10 000 et 12 000 soldats", "10 000 à 12 000"). */
+  rangeJoiners: z.array(z.string()).optional(),
 });
 
 /** hedges.json: status and attribution cues. */
@@ -46,6 +52,16 @@ export interface ClaimLexicon {
   multipliers: Record<string, number>;
   /** Matches a run of French number words. */
   numberWordsRe: RegExp;
+  /** Unit classes whose "dont" parts are subsets of the figure before them. */
+  subsetClasses: Set<string>;
+  /** Matches "une centaine", "un millier": group 1 is the collective noun. */
+  approximateRe: RegExp;
+  /** Collective noun (folded, singular) → value. */
+  approximate: Record<string, number>;
+  /** Matches a range joiner between two numbers, anchored at both ends of the gap. */
+  rangeJoinerRe: RegExp;
+  /** Qualifiers that may stand before a number ("près de", "environ"), for elided-unit checks. */
+  qualifierRe: RegExp;
   deniedRe: RegExp;
   plannedRe: RegExp;
   plannedWindowWords: number;
@@ -85,7 +101,16 @@ export function compileClaimLexicon(kb: KnowledgeBase): ClaimLexicon {
   const multipliers = Object.fromEntries(Object.entries(numbers.multipliers).map(([w, v]) => [fold(w), v]));
   const word = [...Object.keys(numberWords), ...Object.keys(multipliers)].sort((a, b) => b.length - a.length).join('|');
   const vague = numbers.vague.map(fold);
+  const approximate = Object.fromEntries(Object.entries(numbers.approximate ?? {}).map(([w, v]) => [fold(w), v]));
+  const approxWords = Object.keys(approximate).sort((a, b) => b.length - a.length).join('|');
+  const joiners = (numbers.rangeJoiners ?? []).map((j) => escapeRegExp(fold(j)));
+  const qualifiers = numbers.qualifiers.map((q) => escapeRegExp(fold(q))).sort((a, b) => b.length - a.length);
   return {
+    subsetClasses: new Set(units.subsetClasses ?? []),
+    approximate,
+    approximateRe: approxWords ? new RegExp(`(?<![a-z0-9œæ-])(?:une|un)\\s+(${approxWords})(?![a-z0-9œæ-])`, 'g') : /(?!)/g,
+    rangeJoinerRe: joiners.length ? new RegExp(`^\\s*(?:${joiners.join('|')})\\s*$`) : /(?!)/,
+    qualifierRe: new RegExp(`(?:${qualifiers.join('|') || '(?!)'})`),
     units: unitList,
     numberWords,
     multipliers,

@@ -16,20 +16,30 @@ export interface QuantityMention {
   unitEnd?: number;
   /** True when the number looks like a year or a day of a date, not a count. */
   dateLike: boolean;
+  /** True when "dont" introduces the number: it counts a part of the figure before ("12 000 hommes, dont 500 officiers"). */
+  partitive?: boolean;
 }
 
-/** Digits with French thousands separators (space, dot) or a decimal comma, then an optional scale word. */
-const DIGITS_RE = /(?<![\d.,a-z])(\d{1,3}(?:[ .]\d{3})+(?![\d])|\d+(?:,\d+)?)(?:\s*(millions?|milliards?|mille|mio|mrd))?(?![\d])/g;
+/** Digits with French thousands separators (space, dot, Swiss apostrophe "11'000") or a decimal comma, then an optional scale word. */
+const DIGITS_RE = /(?<![\d.,'a-z])(\d{1,3}(?:[ .']\d{3})+(?![\d])|\d+(?:,\d+)?)(?:\s*(millions?|milliards?|mille|mio|mrd))?(?![\d])/g;
 const SCALE: Record<string, number> = { million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, mille: 1e3, mio: 1e6, mrd: 1e9 };
 const MONTH_AFTER_RE = /^\s*(?:er\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/;
 const YEAR_MIN = 1900;
 const YEAR_MAX = 2100;
+/** A closing quote between a quoted number and its noun ("« environ 10 000 » soldats"). */
+const CLOSING_QUOTE = '(?:[»"”]\\s*)?';
+/** What may separate a number from its unit noun: "de", "d'" ("5 millions d'obus"). */
+const UNIT_LEAD_RE = new RegExp(`^\\s*${CLOSING_QUOTE}(?:(?:de|d')\\s*)?`);
 /** Words a unit noun may be separated from its number by ("5 millions d'obus", "10 000 jeunes soldats"). */
-const UNIT_GAP_RE = /^\s*(?:(?:de|d')\s*)?(?:[a-zœæ-]+\s+)?/;
+const UNIT_GAP_RE = new RegExp(`^\\s*${CLOSING_QUOTE}(?:(?:de|d')\\s*)?(?:[a-zœæ-]+\\s+)?`);
+/** A relative "dont" before a bare number: the number counts what the previous number counted ("10 000 soldats, dont 8 000 …"). */
+const ELIDED_AFTER_RE = /(?:^|[^a-z])dont\s+$/;
+/** How far back "dont" is looked for before a number, in characters ("dont un peu plus de"). */
+const PARTITIVE_LOOKBACK = 30;
 
 /** Parses digits as the French press writes them: "20 000", "4.700", "1,5" → 20000, 4700, 1.5. */
 export function parseDigits(digits: string): number {
-  const compact = digits.replace(/\s/g, '');
+  const compact = digits.replace(/[\s']/g, '');
   if (/^\d{1,3}(?:\.\d{3})+$/.test(compact)) return Number(compact.replace(/\./g, ''));
   return Number(compact.replace(',', '.'));
 }
@@ -74,7 +84,7 @@ export function parseNumberWords(words: string, lexicon: Pick<ClaimLexicon, 'num
 function unitAt(folded: string, from: number, lexicon: ClaimLexicon): Pick<QuantityMention, 'unit' | 'unitClass' | 'unitStart' | 'unitEnd'> {
   const rest = folded.slice(from);
   for (const gapWord of [false, true]) {
-    const gap = gapWord ? (UNIT_GAP_RE.exec(rest)?.[0] ?? '') : (/^\s*(?:(?:de|d')\s*)?/.exec(rest)?.[0] ?? '');
+    const gap = gapWord ? (UNIT_GAP_RE.exec(rest)?.[0] ?? '') : (UNIT_LEAD_RE.exec(rest)?.[0] ?? '');
     const after = rest.slice(gap.length);
     for (const entry of lexicon.units) {
       if (after.startsWith(entry.noun) && !/[a-z0-9œæ]/.test(after[entry.noun.length] ?? '')) {
@@ -117,5 +127,42 @@ export function findQuantities(text: string, lexicon: ClaimLexicon): QuantityMen
     const unit = unitAt(folded, end, lexicon);
     found.push({ value, start, end, ...unit, dateLike: false });
   }
-  return found.sort((a, b) => a.start - b.start);
+  for (const m of folded.matchAll(lexicon.approximateRe)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (found.some((q) => q.start < end && start < q.end)) continue;
+    const value = lexicon.approximate[m[1]];
+    if (value !== undefined) found.push({ value, start, end, ...unitAt(folded, end, lexicon), dateLike: false });
+  }
+  found.sort((a, b) => a.start - b.start);
+  return withElidedUnits(folded, found, lexicon);
+}
+
+/**
+ * A bare number takes the unit the text leaves implicit: the next number's in a range
+ * ("entre 10 000 et 12 000 soldats", "10 000 à 12 000 soldats") and the previous one's
+ * after "dont" ("10 000 soldats, dont près de 8 000 …"). Its unit offsets are its own end.
+ */
+function withElidedUnits(folded: string, found: readonly QuantityMention[], lexicon: ClaimLexicon): QuantityMention[] {
+  const out: QuantityMention[] = [];
+  for (let i = 0; i < found.length; i++) {
+    let q = found[i];
+    const prior = out[i - 1];
+    const lead = folded.slice(Math.max(0, q.start - PARTITIVE_LOOKBACK), q.start).replace(new RegExp(`(?:${lexicon.qualifierRe.source})\\s*$`), '');
+    // "dont 500 officiers et trois généraux": what is listed with a part is a part too.
+    const listedWithPart = prior?.partitive === true && /^\s*(?:,|et|ainsi que)\s*$/.test(folded.slice(prior.unitEnd ?? prior.end, q.start));
+    if (!q.dateLike && (ELIDED_AFTER_RE.test(lead) || listedWithPart)) q = { ...q, partitive: true };
+    out.push(q.unit || q.dateLike ? q : withUnitOf(folded, q, found[i + 1], out, lexicon));
+  }
+  return out;
+}
+
+/** The unit a bare number borrows: the next number's across a range joiner, or the previous one's when "dont" introduces it. */
+function withUnitOf(folded: string, q: QuantityMention, next: QuantityMention | undefined, before: readonly QuantityMention[], lexicon: ClaimLexicon): QuantityMention {
+  if (next?.unit && !next.dateLike && lexicon.rangeJoinerRe.test(folded.slice(q.end, next.start))) {
+    return { ...q, unit: next.unit, unitClass: next.unitClass, unitStart: next.unitStart, unitEnd: next.unitEnd };
+  }
+  const previous = [...before].reverse().find((p) => p.unit && !p.dateLike);
+  if (!previous || !q.partitive || /[.;:]/.test(folded.slice(previous.unitEnd ?? previous.end, q.start))) return q;
+  return { ...q, unit: previous.unit, unitClass: previous.unitClass, unitStart: q.end, unitEnd: q.end };
 }

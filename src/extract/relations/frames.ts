@@ -26,6 +26,25 @@ interface Theme {
   weapons: SentenceMention[];
 }
 
+/** What may sit between a weapon category and the named system it introduces ("missiles balistiques KN-23", "un missile intercontinental, le Hwasong-19", "des drones de type Shahed"). */
+const CATEGORY_TO_NAME_RE = /^\s*(?:,\s*(?:le|la|les|l')\s*|(?:de|du) type\s+|baptise\w*\s+|appele\w*\s+|nomme\w*\s+)?$/;
+
+/** The named system a weapon category introduces, when one follows it directly. */
+export function namedAfterCategory(ctx: SentenceContext, weapon: SentenceMention): SentenceMention | undefined {
+  if (weapon.type !== 'WeaponSystem' || !/^[a-zà-ÿ]/.test(weapon.surface)) return undefined;
+  const next = ctx.mentions.find((m) => m.start >= weapon.end);
+  if (!next || next.type !== 'WeaponSystem' || !/^[A-ZÀ-Ý0-9]/.test(next.surface)) return undefined;
+  return CATEGORY_TO_NAME_RE.test(ctx.folded.slice(weapon.end, next.start)) ? next : undefined;
+}
+
+/** Weapon mentions with each category that introduces a named system left out: the text supplies or fires the named one. */
+function namedOverCategories(ctx: SentenceContext, weapons: SentenceMention[]): SentenceMention[] {
+  return weapons.filter((w) => !namedAfterCategory(ctx, w));
+}
+
+/** A clause opened by "dont" right after a comma: it belongs to the noun phrase before the comma. */
+const RELATIVE_AFTER_COMMA_RE = /^\s*dont\b/;
+
 function firstMatch(re: RegExp, text: string, offset: number): Span | undefined {
   re.lastIndex = 0;
   const m = re.exec(text);
@@ -41,13 +60,26 @@ function lastMatch(re: RegExp, text: string, offset: number): Span | undefined {
   return found;
 }
 
+/**
+ * Where the theme window right of a trigger ends. A stop word right after the
+ * trigger is an inserted adverbial ("obtenir en échange des technologies"), not a boundary.
+ */
+function themeStopIn(rightText: string, lex: RelationLexicon): number | undefined {
+  for (const m of rightText.matchAll(lex.themeStopRe)) {
+    const index = m.index ?? 0;
+    if (/^\s*$/.test(rightText.slice(0, index)) && /^[a-z]/.test(m[0])) continue;
+    return index;
+  }
+  return undefined;
+}
+
 /** The theme of a trigger (the troops, weapons, technology it is about), searched within the frame's window. */
 function findTheme(ctx: SentenceContext, frame: CompiledFrame, trigger: Span, lex: RelationLexicon): Theme {
   const spec = frame.theme;
   const rightText = ctx.folded.slice(trigger.end, trigger.end + (spec?.maxChars ?? 120));
-  const stop = lex.themeStopRe.exec(rightText);
-  const windowEnd = trigger.end + (stop ? stop.index : rightText.length);
-  const weapons = ctx.mentions.filter((m) => m.type === 'WeaponSystem' && m.start >= trigger.end && m.end <= windowEnd);
+  const stop = themeStopIn(rightText, lex);
+  const windowEnd = trigger.end + (stop ?? rightText.length);
+  const weapons = namedOverCategories(ctx, ctx.mentions.filter((m) => m.type === 'WeaponSystem' && m.start >= trigger.end && m.end <= windowEnd));
   if (!spec) return { windowEnd, weapons };
   const candidates: Span[] = [];
   const right = ctx.folded.slice(trigger.end, windowEnd);
@@ -61,7 +93,12 @@ function findTheme(ctx: SentenceContext, frame: CompiledFrame, trigger: Span, le
   if (spec.side !== 'right') {
     const leftStart = Math.max(0, trigger.start - spec.maxChars);
     let leftText = ctx.folded.slice(leftStart, trigger.start);
-    const cut = Math.max(leftText.lastIndexOf(';'), leftText.lastIndexOf(','));
+    let cut = Math.max(leftText.lastIndexOf(';'), leftText.lastIndexOf(','));
+    // "10 000 soldats, dont 8 000 ont été déployés": a relative after the comma still speaks of the noun before it.
+    if (cut >= 0 && RELATIVE_AFTER_COMMA_RE.test(leftText.slice(cut + 1))) {
+      const before = leftText.slice(0, cut);
+      cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','));
+    }
     const from = cut >= 0 ? leftStart + cut + 1 : leftStart;
     leftText = ctx.folded.slice(from, trigger.start);
     for (const re of frame.themeRes) {
@@ -116,7 +153,7 @@ function argumentsOf(ctx: SentenceContext, frame: CompiledFrame, trigger: Span, 
     return out;
   }
   const anchors: Anchors = { trigger, theme: theme.span };
-  const objects = findArgument(ctx, frame.object ?? [], allowed(relation, 'object'), anchors, lex, 'object');
+  const objects = findArgument(ctx, frame.object ?? [], allowed(relation, 'object'), anchors, lex, 'object').map((o) => namedAfterCategory(ctx, o) ?? o);
   if (objects.length) anchors.object = objects[0];
   const subjects = findArgument(ctx, frame.subject ?? [], allowed(relation, 'subject'), anchors, lex);
   const weapons = frame.each || frame.items ? theme.weapons : [];

@@ -57,8 +57,13 @@ function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLe
   if (!frame.units) return [];
   const seen = new Set<number>();
   const out: Array<{ quantity: number; unit: string }> = [];
+  // "10 000 soldats, dont 8 000 déployés à X": a part named before the trigger is the figure of this frame, not the whole.
+  const partBefore = quantities.filter((q) => q.partitive && q.end <= match.trigger.start && q.unitClass === frame.units).pop();
   for (const q of quantities) {
     if (q.dateLike || q.unitClass !== frame.units || q.unitStart === undefined || !q.unit) continue;
+    // "12 000 hommes envoyés, dont 500 officiers": a part named after the trigger is not another figure of the whole.
+    if (q.partitive && q.start > match.trigger.start && claimLex.subsetClasses.has(frame.units)) continue;
+    if (partBefore && q.start < partBefore.start) continue;
     if (q.unitStart < match.span.start - 1 && q.end < match.span.start - 1) continue;
     if (q.unitStart > match.span.end) continue;
     // The number must sit close to the frame: at most a short phrase before its start ("environ 11 000 soldats … se sont déplacés").

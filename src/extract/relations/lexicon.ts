@@ -172,7 +172,7 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
     placeHeadRe: alternation(lex.placeHeads.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
     prepEndRe: new RegExp(`${WORD_START}(?:${preps.join('|')})\\s*(?:${articles}\\s*)?$`),
     coordinators: new Set(lex.coordinators.map((c) => fold(c).replace(/\s+/g, ' ').trim())),
-    themeStopRe: compile(lex.themeStop),
+    themeStopRe: compile(lex.themeStop, 'g'),
     clauseStopRe: compile(lex.clauseStop),
     titles: lex.titles
       .map((t) => ({ title: t.title, folded: fold(t.title), leads: t.leads ?? false }))

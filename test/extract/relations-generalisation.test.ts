@@ -1,0 +1,86 @@
+/**
+ * Pins the general French press patterns added for unseen articles: verb
+ * synonyms and inflections, elided agents, weapon categories that introduce a
+ * named system, enumerations in a theme, and adverbials after a trigger. Every
+ * sentence is written for this test.
+ */
+import { findRelations } from '../../src/extract/relations';
+import type { ExtractedRelation } from '../../src/extract/types';
+import type { EntityType } from '../../src/ontology';
+import { makeArticle, makeKb } from './relations-fixtures';
+
+type Mark = [surface: string, entityId: string, type: EntityType];
+
+const kb = makeKb([
+  { id: 'ir', type: 'Country', label: 'Iran', aliases: [], demonyms: ['iranien', 'iranienne', 'iraniens', 'iraniennes'] },
+  { id: 'by', type: 'Country', label: 'Biélorussie', aliases: [], demonyms: ['biélorusse', 'biélorusses'] },
+  { id: 'petrov', type: 'Person', label: 'Ivan Petrov', aliases: [], roles: [{ title: 'président', of: 'by', leads: true }] },
+]);
+
+const IR: Mark = ['Iran', 'ir', 'Country'];
+const BY: Mark = ['Biélorussie', 'by', 'Country'];
+
+function run(sentences: string[], marks: Mark[], date?: string): ExtractedRelation[] {
+  const { article, mentions, entities } = makeArticle(sentences, marks, { date });
+  return findRelations(article, mentions, entities, kb);
+}
+
+function triples(rels: ExtractedRelation[]): string[] {
+  return [...new Set(rels.map((r) => `${r.subject} ${r.type} ${r.object}`))].sort();
+}
+
+describe('deployments: synonyms, "être en/dans", elided agents', () => {
+  test('"acheminer" is a deployment verb', () => {
+    expect(triples(run(['Des soldats iraniens ont été acheminés vers Gomel.'], [['iraniens', 'ir', 'Country'], ['Gomel', 'gomel', 'Place']]))).toContain('ir DEPLOYED_TROOPS_TO gomel');
+  });
+
+  test('troops that "are in" a place were deployed there, with their number', () => {
+    const rels = run(['Minsk assure que 4 000 soldats iraniens sont désormais en Biélorussie.'], [['Minsk', 'minsk', 'Place'], ['iraniens', 'ir', 'Country'], BY]);
+    const deployed = rels.find((r) => r.type === 'DEPLOYED_TROOPS_TO' && r.subject === 'ir' && r.object === 'by');
+    expect(deployed?.claim.quantity).toBe(4000);
+  });
+
+  test('"être en" without troops is not a deployment', () => {
+    expect(triples(run(["Le ministre iranien est en Biélorussie jusqu'à jeudi."], [['iranien', 'ir', 'Country'], BY]))).not.toContain('ir DEPLOYED_TROOPS_TO by');
+  });
+
+  test('a passive participle without agent takes the troops the article spoke of', () => {
+    const rels = run(["Des soldats iraniens s'entraînent depuis mars.", 'Un général parle de 3 000 hommes envoyés à Gomel.'], [['iraniens', 'ir', 'Country'], ['Gomel', 'gomel', 'Place']]);
+    expect(rels.find((r) => r.type === 'DEPLOYED_TROOPS_TO' && r.object === 'gomel')?.claim).toMatchObject({ sentence: 1, quantity: 3000 });
+  });
+});
+
+describe('arms: receivers named by a demonym, suppliers on the noun, named systems', () => {
+  test('"les forces X ont reçu de Y": the demonym before the verb is the receiver', () => {
+    expect(triples(run(["Les unités biélorusses ont reçu de l'Iran 40 drones."], [['biélorusses', 'by', 'Country'], IR]))).toContain('ir SUPPLIED_ARMS_TO by');
+  });
+
+  test('"les livraisons X comprennent": the demonym on the delivery noun is the supplier', () => {
+    const rels = run(['Les livraisons iraniennes comprennent des drones Shahed.'], [['iraniennes', 'ir', 'Country'], ['drones', 'drone', 'WeaponSystem'], ['Shahed', 'shahed', 'WeaponSystem']]);
+    expect(triples(rels)).toEqual(['ir SUPPLIED shahed']);
+  });
+
+  test('a category that introduces a named system gives way to it', () => {
+    const rels = run(["L'Iran a livré à la Biélorussie des missiles balistiques Fateh."], [IR, BY, ['missiles balistiques', 'bm', 'WeaponSystem'], ['Fateh', 'fateh', 'WeaponSystem']]);
+    expect(triples(rels)).toEqual(['ir SUPPLIED fateh', 'ir SUPPLIED_ARMS_TO by']);
+    const tested = run(["L'Iran a testé un nouveau missile de croisière, le Hoveyzeh."], [IR, ['missile de croisière', 'cm', 'WeaponSystem'], ['Hoveyzeh', 'hoveyzeh', 'WeaponSystem']]);
+    expect(triples(tested)).toEqual(['ir DEVELOPS hoveyzeh']);
+  });
+
+  test('a category on its own stays the object', () => {
+    expect(triples(run(["L'Iran a livré des drones à la Biélorussie."], [IR, ['drones', 'drone', 'WeaponSystem'], BY]))).toEqual(['ir SUPPLIED drone', 'ir SUPPLIED_ARMS_TO by']);
+  });
+
+  test('an enumeration after the verb keeps its later items in the theme', () => {
+    const rels = run(["L'Iran a fourni à la Biélorussie du carburant, des devises et des radars militaires."], [IR, BY, ['radars militaires', 'radar', 'WeaponSystem']]);
+    expect(triples(rels)).toEqual(['ir SUPPLIED radar', 'ir SUPPLIED_ARMS_TO by']);
+  });
+
+  test('a comma that opens a new clause still ends the theme', () => {
+    expect(triples(run(["L'Iran a fourni du carburant, selon Minsk qui parle aussi de drones."], [IR, ['Minsk', 'minsk', 'Place'], ['drones', 'drone', 'WeaponSystem']]))).toEqual([]);
+  });
+
+  test('"en échange" right after the verb is an adverbial, not the end of the theme', () => {
+    expect(triples(run(["La Biélorussie pourrait obtenir en échange des technologies iraniennes."], [BY, ['iraniennes', 'ir', 'Country']]))).toEqual(['ir TRANSFERRED_TECHNOLOGY_TO by']);
+  });
+});
