@@ -84,3 +84,52 @@ describe('arms: receivers named by a demonym, suppliers on the noun, named syste
     expect(triples(run(["La Biélorussie pourrait obtenir en échange des technologies iraniennes."], [BY, ['iraniennes', 'ir', 'Country']]))).toEqual(['ir TRANSFERRED_TECHNOLOGY_TO by']);
   });
 });
+
+describe('titles: counterparts, modifiers, appositions with their body', () => {
+  const KARIMI: Mark = ['Ali Karimi', 'karimi', 'Person'];
+  const PETROV: Mark = ['Ivan Petrov', 'petrov', 'Person'];
+
+  test('"son homologue X" holds the post of the other titled person, at the state of its demonym', () => {
+    const rels = run(["Le ministre iranien de la Défense, Ali Karimi, a reçu son homologue biélorusse Ivan Petrov."], [['iranien', 'ir', 'Country'], KARIMI, ['biélorusse', 'by', 'Country'], PETROV]);
+    const counterpart = rels.find((r) => r.subject === 'petrov' && r.type === 'OFFICIAL_OF');
+    expect(counterpart).toMatchObject({ object: 'by', role: 'ministre de la Défense' });
+    expect(triples(rels)).not.toContain('petrov LEADS by');
+  });
+
+  test('a plural title before a list of names goes to each of them', () => {
+    const rels = run(['Le ministre iranien a accueilli ses homologues biélorusses, Ivan Petrov et Oleg Sokol.'], [['iranien', 'ir', 'Country'], ['biélorusses', 'by', 'Country'], PETROV, ['Oleg Sokol', 'sokol', 'Person']]);
+    expect(triples(rels)).toEqual(expect.arrayContaining(['petrov OFFICIAL_OF by', 'sokol OFFICIAL_OF by']));
+  });
+
+  test('a modifier does not hide the title ("porte-parole adjointe")', () => {
+    const rels = run(["La porte-parole adjointe du Bureau, Nina Sokol, s'est exprimée."], [['Bureau', 'bureau', 'Organization'], ['Nina Sokol', 'nsokol', 'Person']]);
+    expect(rels.find((r) => r.subject === 'nsokol')).toMatchObject({ type: 'OFFICIAL_OF', object: 'bureau', role: 'porte-parole' });
+  });
+
+  test('"la cheffe de la diplomatie X" is a post, not the head of the state', () => {
+    const rels = run(["La cheffe de la diplomatie iranienne, Mina Rad, est arrivée."], [['diplomatie iranienne', 'ir', 'Country'], ['Mina Rad', 'rad', 'Person']]);
+    expect(triples(rels)).toEqual(['rad OFFICIAL_OF ir']);
+  });
+
+  test('an apposition may go on with the body the post is held at', () => {
+    const rels = run(["« Rien n'est joué », estime Lena Roy, chercheuse au programme Asie de l'Institut Nord (IN)."], [['Lena Roy', 'roy', 'Person'], ['Institut Nord', 'inord', 'Organization']]);
+    expect(triples(rels)).toContain('roy OFFICIAL_OF inord');
+    // Without a body in the apposition, a title prefix says nothing.
+    expect(triples(run(['Lena Roy, chercheuse au long cours, a publié un livre.'], [['Lena Roy', 'roy', 'Person']]))).toEqual([]);
+  });
+
+  test('"auprès de …" ends the title and the first body is the state represented', () => {
+    const rels = run(["Le représentant permanent de l'Iran auprès de l'ONU, Ali Karimi, a protesté."], [IR, ['ONU', 'un', 'Organization'], KARIMI]);
+    expect(triples(rels)).toContain('karimi OFFICIAL_OF ir');
+  });
+
+  test('"le régime de X" makes X the head of the state the knowledge base gives', () => {
+    expect(triples(run(['Les sanctions visent le régime de Ivan Petrov.'], [PETROV]))).toEqual(['petrov LEADS by']);
+  });
+});
+
+describe('DEVELOPS: a named system in apposition to a category', () => {
+  test('"a tiré un nouveau missile de croisière, le X"', () => {
+    expect(triples(run(["L'Iran a tiré mardi un nouveau missile de croisière, le Hoveyzeh, depuis le golfe."], [IR, ['Hoveyzeh', 'hoveyzeh', 'WeaponSystem']]))).toEqual(['ir DEVELOPS hoveyzeh']);
+  });
+});

@@ -56,7 +56,9 @@ function typeFits(m: SentenceMention, types: readonly EntityType[], strategy: Ar
 /** True when `between` (folded text before a mention) ends with `prep` and only fillers plus `gapWords` words follow it. */
 function endsWithPrep(between: string, prep: string, gapWords: number, lex: RelationLexicon): boolean {
   if (prep === '') return residualWords(between, lex) <= gapWords;
-  const re = new RegExp(`(?:^|[^a-z0-9œæ])${prep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9œæ])`, 'g');
+  // A punctuation "preposition" (an apposition comma) needs no word boundary before it.
+  const guard = /[a-z]/.test(prep) ? '(?:^|[^a-z0-9œæ])' : '';
+  const re = new RegExp(`${guard}${prep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9œæ])`, 'g');
   let last = -1;
   for (const m of between.matchAll(re)) last = (m.index ?? 0) + m[0].length;
   if (last < 0) return false;

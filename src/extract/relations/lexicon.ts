@@ -87,7 +87,19 @@ export const TriggersLexiconSchema = z.object({
   clauseStop: z.string(),
   themes: z.record(z.string(), z.array(z.string())),
   frames: z.array(FrameSchema),
-  titles: z.array(z.object({ title: z.string(), leads: z.boolean().optional(), note: z.string().optional() })),
+  titles: z.array(
+    z.object({
+      title: z.string(),
+      leads: z.boolean().optional(),
+      /** "homologue": the person holds the post of the other titled person of the sentence. */
+      counterpart: z.boolean().optional(),
+      note: z.string().optional(),
+    }),
+  ),
+  /** Words that qualify a title without changing the post ("adjointe", "par intérim"); dropped before the lookup. */
+  titleModifiers: z.array(z.string()).optional(),
+  /** A clause that may end a title span and names where the post is exercised ("auprès de l'ONU"). */
+  titleTail: z.string().optional(),
   partOf: z.object({ note: z.string().optional(), maxGapWords: z.number().int().nonnegative(), fromKnowledgeBase: z.boolean(), kbKinds: z.string() }),
   locatedIn: z.object({
     note: z.string().optional(),
@@ -122,7 +134,11 @@ export interface RelationLexicon {
   coordinators: Set<string>;
   themeStopRe: RegExp;
   clauseStopRe: RegExp;
-  titles: Array<{ title: string; folded: string; leads: boolean }>;
+  titles: Array<{ title: string; folded: string; leads: boolean; counterpart?: boolean }>;
+  /** Folded title → title, for exact lookups. */
+  titleByFolded: Map<string, { title: string; folded: string; leads: boolean; counterpart?: boolean }>;
+  titleModifierRe: RegExp;
+  titleTailRe: RegExp;
   partOf: TriggersLexicon['partOf'] & { kbKindsRe: RegExp };
   locatedIn: Array<{ betweenRe: RegExp; order: 'placeFirst' | 'countryFirst'; countryDemonym: boolean; afterRe?: RegExp }>;
   relationTypes: readonly RelationType[];
@@ -166,6 +182,9 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
     }
   });
   const preps = [...lex.prepositions].map(foldPattern).sort((a, b) => b.length - a.length);
+  const titles = lex.titles
+    .map((t) => ({ title: t.title, folded: fold(t.title), leads: t.leads ?? false, ...(t.counterpart ? { counterpart: true } : {}) }))
+    .sort((a, b) => b.folded.length - a.folded.length);
   return {
     frames,
     fillerRe: alternation([...lex.fillers, '«', '»', '"'].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
@@ -174,9 +193,10 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
     coordinators: new Set(lex.coordinators.map((c) => fold(c).replace(/\s+/g, ' ').trim())),
     themeStopRe: compile(lex.themeStop, 'g'),
     clauseStopRe: compile(lex.clauseStop),
-    titles: lex.titles
-      .map((t) => ({ title: t.title, folded: fold(t.title), leads: t.leads ?? false }))
-      .sort((a, b) => b.folded.length - a.folded.length),
+    titles,
+    titleByFolded: new Map(titles.map((t) => [t.folded, t])),
+    titleModifierRe: alternation(lex.titleModifiers ?? []),
+    titleTailRe: lex.titleTail ? new RegExp(`${foldPattern(lex.titleTail)}$`) : /(?!)/,
     partOf: { ...lex.partOf, kbKindsRe: compile(lex.partOf.kbKinds) },
     locatedIn: lex.locatedIn.patterns.map((p) => ({
       betweenRe: compile(p.between),

@@ -22,6 +22,8 @@ const JOINERS_RE = /(?:\s+(?:de|du|des|d'|de la|de l'|la|l'|le|les))+\s*$/;
 const PLACE_HEAD_END_RE = /(?:region|ville|port|province|oblast|localite|base|capitale|cite|district|zone|peninsule|village|republique)\s*$/;
 /** An acronym in brackets after a body's name ("(NIS)"), folded. */
 const ACRONYM_IN_BRACKETS = "(?:\\([a-z0-9'. -]{1,12}\\)\\s*)?";
+/** What continues a title in an apposition with the body it is held at ("chercheuse au …", "membre du …"). */
+const APPOSITION_PREP_RE = /^\s+(?:au|aux|a la|a l'|de|du|des|d'|chez|aupres)(?:\s|$)/;
 const ARTICLE_BEFORE_TITLE_RE = /(?:^|[\s,(«'])$/;
 
 function gazetteerIndex(kb: KnowledgeBase): Map<string, GazetteerEntry> {
@@ -53,48 +55,101 @@ function without(ctx: SentenceContext, from: number, to: number, hidden: readonl
  * OFFICIAL_OF with role. The body is the country or organisation named in the
  * title; failing that, the post the knowledge base records for that person.
  */
+/** The last word of a descriptive body mention written lower case ("diplomatie nord-coréenne" → "nord-coréenne"); a name stays whole. */
+function demonymTail(m: SentenceMention): SentenceMention {
+  if (!/^[a-zà-ÿ]/.test(m.surface)) return m;
+  const space = m.surface.lastIndexOf(' ');
+  return space < 0 ? m : { ...m, start: m.start + space + 1 };
+}
+
+/** A title found next to a person, with where its words sit. */
+interface TitleHit {
+  title: RelationLexicon['titles'][number];
+  from: number;
+  to: number;
+}
+
+/** The residue of a title span reduced to a lexicon key: modifiers ("adjointe", "par intérim"), a trailing "auprès de …" and joiners dropped. */
+function titleKey(residue: string, lex: RelationLexicon): string {
+  return residue.replace(lex.titleModifierRe, ' ').replace(/\s+/g, ' ').replace(lex.titleTailRe, '').replace(JOINERS_RE, '').trim();
+}
+
+/** "le ministre russe des Affaires étrangères Sergueï Lavrov": the longest title that reaches the name from the left. */
+function titleBefore(ctx: SentenceContext, person: SentenceMention, bodies: readonly SentenceMention[], lex: RelationLexicon): TitleHit | undefined {
+  const windowStart = Math.max(0, person.start - TITLE_LOOKBACK);
+  // Try every word start of the window, leftmost first: the longest title that reaches the name wins.
+  for (let at = windowStart; at < person.start; at++) {
+    if (!/[a-z]/.test(ctx.folded[at]) || !ARTICLE_BEFORE_TITLE_RE.test(ctx.folded.slice(Math.max(0, at - 1), at))) continue;
+    if (ctx.mentions.some((m) => m !== person && m.type === 'Person' && m.start >= at && m.end <= person.start)) continue;
+    // "la cheffe de la diplomatie nord-coréenne": a descriptive body keeps its head noun in the title.
+    const keys = [without(ctx, at, person.start, bodies), without(ctx, at, person.start, bodies.map(demonymTail))].map((r) => titleKey(r, lex));
+    const title = keys.map((k) => lex.titleByFolded.get(k)).filter((t) => t !== undefined).sort((a, b) => b.folded.length - a.folded.length)[0];
+    if (title) return { title, from: at, to: person.start };
+  }
+  return undefined;
+}
+
+/**
+ * "Sergueï Lavrov, ministre russe des Affaires étrangères, a …": a title in the apposition after the name.
+ * There the title may also go on with the body it is held at ("X, chercheuse au centre Asie de l'IFRI,").
+ */
+function titleAfter(ctx: SentenceContext, person: SentenceMention, bodies: readonly SentenceMention[], lex: RelationLexicon): TitleHit | undefined {
+  const after = ctx.folded.slice(person.end, person.end + TITLE_LOOKAHEAD);
+  const lead = /^\s*,\s*(?:(?:le|la|l')\s*)?/.exec(after);
+  if (!lead) return undefined;
+  const from = person.end + lead[0].length;
+  const rest = ctx.folded.slice(from);
+  const endAt = /[,.;:()]|\s(?:a|ont|est|sont|avait|qui)\s/.exec(rest);
+  const to = from + (endAt ? endAt.index : rest.length);
+  const key = titleKey(without(ctx, from, to, bodies), lex);
+  const exact = lex.titleByFolded.get(key);
+  if (exact) return { title: exact, from, to };
+  if (!bodies.some((m) => m.start >= from && m.end <= to)) return undefined;
+  const prefixed = lex.titles.find((t) => key.startsWith(t.folded) && APPOSITION_PREP_RE.test(key.slice(t.folded.length)));
+  return prefixed ? { title: prefixed, from, to } : undefined;
+}
+
+/** "leurs homologues sud-coréens, Cho et Kim": a person listed right after a titled one shares the title. */
+function sharedTitle(ctx: SentenceContext, person: SentenceMention, hits: ReadonlyMap<SentenceMention, TitleHit>): TitleHit | undefined {
+  const people = ctx.mentions.filter((m) => m.type === 'Person');
+  const previous = people[people.indexOf(person) - 1];
+  const hit = previous && hits.get(previous);
+  if (!hit || hit.to > previous.start) return undefined;
+  return /^\s*(?:,|et|, et)\s*$/.test(ctx.folded.slice(previous.end, person.start)) ? hit : undefined;
+}
+
+/**
+ * Titles: "le président russe Vladimir Poutine" → LEADS; "le ministre russe des
+ * Affaires étrangères, Sergueï Lavrov" / "Sergueï Lavrov, ministre russe des …" →
+ * OFFICIAL_OF with role. The body is the country or organisation named in the
+ * title; failing that, the post the knowledge base records for that person. A
+ * counterpart ("son homologue russe X") holds the post of the other titled person
+ * of the sentence.
+ */
 function titles(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): NominalMatch[] {
   const out: NominalMatch[] = [];
   const bodies = ctx.allMentions.filter((m) => m.type === 'Country' || m.type === 'Organization');
+  const hits = new Map<SentenceMention, TitleHit>();
   for (const person of ctx.mentions.filter((m) => m.type === 'Person')) {
-    let found: { title: (typeof lex.titles)[number]; from: number; to: number } | undefined;
-    const windowStart = Math.max(0, person.start - TITLE_LOOKBACK);
-    const byFolded = new Map(lex.titles.map((t) => [t.folded, t]));
-    // Try every word start of the window, leftmost first: the longest title that reaches the name wins.
-    for (let at = windowStart; at < person.start && !found; at++) {
-      if (!/[a-z]/.test(ctx.folded[at]) || !ARTICLE_BEFORE_TITLE_RE.test(ctx.folded.slice(Math.max(0, at - 1), at))) continue;
-      if (ctx.mentions.some((m) => m !== person && m.type === 'Person' && m.start >= at && m.end <= person.start)) continue;
-      const residue = without(ctx, at, person.start, bodies);
-      const title = byFolded.get(residue) ?? byFolded.get(residue.replace(JOINERS_RE, ''));
-      if (title) found = { title, from: at, to: person.start };
-    }
-    if (!found) {
-      // Apposition after the name: "Sergueï Lavrov, ministre russe des Affaires étrangères, a …".
-      const after = ctx.folded.slice(person.end, person.end + TITLE_LOOKAHEAD);
-      const lead = /^\s*,\s*(?:(?:le|la|l')\s*)?/.exec(after);
-      if (lead) {
-        const from = person.end + lead[0].length;
-        const rest = ctx.folded.slice(from);
-        const endAt = /[,.;:()]|\s(?:a|ont|est|sont|avait|qui)\s/.exec(rest);
-        const to = from + (endAt ? endAt.index : rest.length);
-        const residue = without(ctx, from, to, bodies);
-        const title = lex.titles.find((t) => residue === t.folded || residue.replace(JOINERS_RE, '') === t.folded);
-        if (title) found = { title, from, to };
-      }
-    }
-    if (!found) continue;
-    const f = found;
+    const found = titleBefore(ctx, person, bodies, lex) ?? titleAfter(ctx, person, bodies, lex) ?? sharedTitle(ctx, person, hits);
+    if (found) hits.set(person, found);
+  }
+  const roles = [...hits.values()].filter((h) => !h.title.leads && !h.title.counterpart).map((h) => h.title.title);
+  for (const [person, f] of hits) {
     const body = bodies.find((m) => m.start >= f.from && m.end <= f.to);
+    const kbRoles = entryOf(kb, person.entityId)?.roles ?? [];
     let object: NominalMatch['object'] | undefined = body;
     if (!object) {
-      const role = entryOf(kb, person.entityId)?.roles?.find((r) => {
-        const t = r.title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-        return t === f.title.folded || (f.title.leads && r.leads === true) || t.startsWith(f.title.folded);
+      const role = kbRoles.find((r) => {
+        const t = fold(r.title);
+        return t === f.title.folded || (f.title.leads && r.leads === true) || t.startsWith(f.title.folded) || (f.title.counterpart === true && !r.leads);
       });
       if (role) object = { entityId: role.of };
     }
     if (!object) continue;
-    out.push(f.title.leads ? { relation: 'LEADS', subject: person, object } : { relation: 'OFFICIAL_OF', subject: person, object, role: f.title.title });
+    const objectId = object.entityId;
+    const role = f.title.counterpart ? (roles[0] ?? kbRoles.find((r) => r.of === objectId)?.title ?? f.title.title) : f.title.title;
+    out.push(f.title.leads ? { relation: 'LEADS', subject: person, object } : { relation: 'OFFICIAL_OF', subject: person, object, role });
   }
   return out;
 }
