@@ -163,6 +163,19 @@ describe('status', () => {
     expect(statusOf(text, trigger)).toBe(status);
   });
 
+  test.each([
+    ["Minsk n'a pas démenti que l'Iran a livré des obus.", 'livré', 'asserted'],
+    ["L'Iran aurait livré des obus, ce qui n'a pas pu être vérifié.", 'livré', 'reported'],
+    ["Le président n'a pas exclu de livrer des obus à Minsk.", 'livrer', 'planned'],
+    ["Minsk qualifie de « fausses nouvelles » la présence de soldats iraniens.", 'présence', 'denied'],
+    ["Téhéran juge « absurdes » les accusations de livraisons d'obus.", 'livraisons', 'denied'],
+    ["Le ministère évoque l'envoi prévu de 500 ouvriers.", 'envoi', 'planned'],
+    ["Minsk négocie l'achat d'obus iraniens.", 'achat', 'planned'],
+    ["Le rapport évoque des livraisons d'obus.", 'livraisons', 'reported'],
+  ])('negations that deny nothing, denials by qualification, planned nouns: %s → %s', (text, trigger, status) => {
+    expect(statusOf(text, trigger)).toBe(status);
+  });
+
   test('a modal governs only a nearby trigger, not a gerund adjunct', () => {
     expect(statusOf("Ce que l'Iran pourrait gagner en envoyant 500 soldats reste flou.", 'envoyant')).not.toBe('planned');
   });
@@ -196,6 +209,13 @@ describe('claims through findRelations', () => {
     const two = makeArticle([before], [['Iran', 'ir', 'Country'], ['Biélorussie', 'by', 'Country']]);
     const sent = findRelations(two.article, two.mentions, two.entities, kb).filter((r) => r.type === 'DEPLOYED_TROOPS_TO');
     expect(sent.map((r) => r.claim.quantity)).toEqual([6000]);
+  });
+
+  test('a bare claim of another status survives next to a claim with a number', () => {
+    const sentence = "L'Iran pourrait envoyer d'autres renforts en Biélorussie, en plus des 4 000 soldats déjà déployés.";
+    const { article, mentions, entities } = makeArticle([sentence], [['Iran', 'ir', 'Country'], ['Biélorussie', 'by', 'Country']]);
+    const claims = findRelations(article, mentions, entities, kb).filter((r) => r.type === 'DEPLOYED_TROOPS_TO').map((r) => r.claim);
+    expect(claims.map((c) => c.status)).toContain('planned');
   });
 
   test('a relative date resolves against the article date on the claim', () => {

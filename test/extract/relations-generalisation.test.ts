@@ -76,6 +76,11 @@ describe('arms: receivers named by a demonym, suppliers on the noun, named syste
     expect(triples(rels)).toEqual(['ir SUPPLIED radar', 'ir SUPPLIED_ARMS_TO by']);
   });
 
+  test('a technology word after the arms theme does not void the supply', () => {
+    const rels = run(["L'Iran fournit à la Biélorussie des munitions, du carburant et un savoir-faire technologique."], [IR, BY]);
+    expect(triples(rels)).toEqual(['ir SUPPLIED_ARMS_TO by', 'ir TRANSFERRED_TECHNOLOGY_TO by']);
+  });
+
   test('a comma that opens a new clause still ends the theme', () => {
     expect(triples(run(["L'Iran a fourni du carburant, selon Minsk qui parle aussi de drones."], [IR, ['Minsk', 'minsk', 'Place'], ['drones', 'drone', 'WeaponSystem']]))).toEqual([]);
   });

@@ -31,7 +31,11 @@ export const HedgesLexiconSchema = z.object({
   version: z.number().int(),
   note: z.string().optional(),
   denied: z.array(z.string()),
+  /** Negations that deny nothing ("n'a pas démenti", "n'a pas pu être vérifié", "n'exclut pas"): removed before the denial cues are looked for. */
+  notDenied: z.array(z.string()).optional(),
   planned: z.array(z.string()),
+  /** Participles right after a nominal trigger that make it planned ("l'envoi prévu", "la livraison envisagée"). */
+  plannedAfter: z.array(z.string()).optional(),
   plannedWindowWords: z.number().int().positive(),
   plannedBlockers: z.array(z.string()),
   futureSuffix: z.string(),
@@ -63,7 +67,10 @@ export interface ClaimLexicon {
   /** Qualifiers that may stand before a number ("près de", "environ"), for elided-unit checks. */
   qualifierRe: RegExp;
   deniedRe: RegExp;
+  notDeniedRe: RegExp;
   plannedRe: RegExp;
+  /** Matches a planned participle at the start of the text after a trigger. */
+  plannedAfterRe: RegExp;
   plannedWindowWords: number;
   plannedBlockers: Set<string>;
   futureRe: RegExp;
@@ -120,7 +127,9 @@ export function compileClaimLexicon(kb: KnowledgeBase): ClaimLexicon {
       'g',
     ),
     deniedRe: alternation(hedges.denied),
+    notDeniedRe: alternation(hedges.notDenied ?? []),
     plannedRe: alternation(hedges.planned),
+    plannedAfterRe: new RegExp(`^\\s+${alternation(hedges.plannedAfter ?? [], '').source}`),
     plannedWindowWords: hedges.plannedWindowWords,
     plannedBlockers: new Set(hedges.plannedBlockers.map(fold)),
     futureRe: new RegExp(foldPattern(hedges.futureSuffix)),

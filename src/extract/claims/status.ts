@@ -29,13 +29,16 @@ function windowBefore(folded: string, pos: number, n: number): { window: string;
  */
 export function classifyStatus(text: string, trigger: TriggerSpan, lexicon: ClaimLexicon, attribution?: Attribution): ClaimStatus {
   const folded = fold(text);
-  if (hits(lexicon.deniedRe, folded).length) return 'denied';
+  // "n'a pas démenti", "n'a pas pu être vérifié": a negation that denies nothing is blanked before the denial cues are read.
+  const undenied = folded.replace(lexicon.notDeniedRe, (m) => ' '.repeat(m.length));
+  if (hits(lexicon.deniedRe, undenied).length) return 'denied';
 
   const triggerWord = /^[a-z0-9œæ'-]+/.exec(folded.slice(trigger.start))?.[0] ?? '';
   const { window, lastWord } = windowBefore(folded, trigger.start, lexicon.plannedWindowWords);
   const blocked = lexicon.plannedBlockers.has(lastWord);
   if (!blocked && (hits(lexicon.plannedRe, window).length || hits(lexicon.plannedRe, folded.slice(trigger.start, trigger.end)).length)) return 'planned';
   if (lexicon.futureRe.test(triggerWord) && triggerWord.length > 5) return 'planned';
+  if (lexicon.plannedAfterRe.test(folded.slice(trigger.end))) return 'planned';
   const conditional = lexicon.conditionalRe.test(triggerWord);
   if (conditional && hits(lexicon.announceRe, folded.slice(0, trigger.start)).length) return 'planned';
 

@@ -129,7 +129,9 @@ export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMa
       if (frame.theme?.required && !theme.span) continue;
       const windowText = ctx.folded.slice(Math.min(trigger.start, theme.span?.start ?? trigger.start), Math.max(theme.windowEnd, theme.span?.end ?? 0));
       if (frame.requireRe && !frame.requireRe.test(windowText)) continue;
-      if (frame.excludeRe && frame.excludeRe.test(ctx.folded.slice(trigger.start, theme.windowEnd))) continue;
+      // An excluded word only voids the frame before its theme: "fournit des obus, du pétrole et un savoir-faire" still supplies arms.
+      const excludeEnd = theme.span && theme.span.start > trigger.start ? theme.span.start : theme.windowEnd;
+      if (frame.excludeRe && frame.excludeRe.test(ctx.folded.slice(trigger.start, excludeEnd))) continue;
       matches.push(...argumentsOf(ctx, frame, trigger, theme, lex));
     }
   }

@@ -167,11 +167,11 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
       }
     }
   }
-  // A claim with a number makes the bare claim of the same relation in the same sentence redundant.
-  const withNumber = new Set(emitted.filter((e) => e.relation.claim.quantity !== undefined).map((e) => `${e.relation.subject}|${e.relation.type}|${e.relation.object}`));
-  return emitted
-    .filter((e) => e.relation.claim.quantity !== undefined || !withNumber.has(`${e.relation.subject}|${e.relation.type}|${e.relation.object}`))
-    .map((e) => e.relation);
+  // A claim with a number makes the bare claim of the same relation, status and sentence redundant;
+  // a bare claim of another status ("pourrait envoyer d'autres soldats, en plus des 15 000 déployés") says something else.
+  const sameClaim = (r: ExtractedRelation) => `${r.subject}|${r.type}|${r.object}|${r.claim.status}`;
+  const withNumber = new Set(emitted.filter((e) => e.relation.claim.quantity !== undefined).map((e) => sameClaim(e.relation)));
+  return emitted.filter((e) => e.relation.claim.quantity !== undefined || !withNumber.has(sameClaim(e.relation))).map((e) => e.relation);
 }
 
 /**
