@@ -23,7 +23,7 @@
  * references and restored on load.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import type { Article } from '../corpus';
 import type { ArticleExtraction } from '../extract';
@@ -36,6 +36,8 @@ export const CACHE_FORMAT = 1;
 export const LOOSE_COMPACT_SHARE = 0.1;
 /** … and at least this many. */
 export const LOOSE_COMPACT_MIN = 64;
+/** Articles folders cached at most; the least recently built ones go first (tests build many temporary folders). */
+export const MAX_CACHED_FOLDERS = 32;
 /** Stands for "the text of the sentence" in a stored sentence or claim quote. */
 const SAME_AS_SENTENCE = 0;
 
@@ -96,6 +98,7 @@ export class ExtractionCache {
   private readonly stored = new Map<string, unknown>();
   private readonly fresh = new Map<string, CachedArticle>();
   private packSize = 0;
+  private articlesDir = '';
   private looseCount = 0;
 
   private constructor(
@@ -107,9 +110,38 @@ export class ExtractionCache {
     this.looseFolder = path.join(this.folder, 'loose');
   }
 
+  /**
+   * Drops the caches of articles folders that no longer exist, then the least
+   * recently built beyond MAX_CACHED_FOLDERS. Never fails a build.
+   */
+  private prune(): void {
+    try {
+      const root = path.dirname(this.folder);
+      const folders = readdirSync(root, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory() && path.join(root, entry.name) !== this.folder)
+        .map((entry) => path.join(root, entry.name));
+      const alive: { folder: string; used: number }[] = [];
+      for (const folder of folders) {
+        let source: string | undefined;
+        try {
+          source = (JSON.parse(readFileSync(path.join(folder, 'source.json'), 'utf8')) as { articlesDir?: string }).articlesDir;
+        } catch {
+          /* older or foreign folder: kept, and counted */
+        }
+        if (source !== undefined && !existsSync(source)) rmSync(folder, { recursive: true, force: true });
+        else alive.push({ folder, used: statSync(folder).mtimeMs });
+      }
+      alive.sort((a, b) => b.used - a.used);
+      for (const { folder } of alive.slice(MAX_CACHED_FOLDERS - 1)) rmSync(folder, { recursive: true, force: true });
+    } catch {
+      /* pruning is housekeeping */
+    }
+  }
+
   /** Opens (reads) the cache of `articlesDir`; a missing cache is an empty one. */
   static open(cacheDir: string, articlesDir: string, key: string): ExtractionCache {
     const cache = new ExtractionCache(cacheDir, articlesDir, key);
+    cache.articlesDir = path.resolve(articlesDir);
     const pack = readStored(path.join(cache.folder, 'pack.json'), key);
     for (const [file, entry] of Object.entries(pack)) cache.stored.set(file, entry);
     cache.packSize = cache.stored.size;
@@ -147,8 +179,21 @@ export class ExtractionCache {
    * one new pack of the articles in `present` (stale entries dropped).
    */
   save(present: ReadonlySet<string>): void {
-    if (this.fresh.size === 0) return;
+    if (this.fresh.size === 0) {
+      try {
+        const now = new Date();
+        utimesSync(this.folder, now, now); // marks the folder as recently used, for prune()
+      } catch {
+        /* nothing cached for this folder yet */
+      }
+      return;
+    }
+    const created = !existsSync(this.folder);
     mkdirSync(this.folder, { recursive: true });
+    if (created) {
+      writeFileAtomic(path.join(this.folder, 'source.json'), JSON.stringify({ articlesDir: this.articlesDir }));
+      this.prune();
+    }
     const looseAfter = this.looseCount + this.fresh.size;
     if (looseAfter < Math.max(LOOSE_COMPACT_MIN, LOOSE_COMPACT_SHARE * this.packSize)) {
       mkdirSync(this.looseFolder, { recursive: true });

@@ -131,6 +131,26 @@ describe('extraction cache', () => {
   });
 });
 
+test('the caches of deleted articles folders are dropped when another folder is first cached', () => {
+  const cacheDir = tempDir('cache-prune');
+  const gone = path.join(tempDir('gone'), 'articles');
+  mkdirSync(gone);
+  writeFileSync(path.join(gone, 'a.txt'), 'La Russie et la Chine.\n');
+  buildCorpusGraph({ articlesDir: gone, extractor, cacheDir });
+  const kept = path.join(tempDir('kept'), 'articles');
+  mkdirSync(kept);
+  writeFileSync(path.join(kept, 'a.txt'), 'La Russie et la Chine.\n');
+  buildCorpusGraph({ articlesDir: kept, extractor, cacheDir });
+  expect(readdirSync(cacheDir)).toHaveLength(2);
+  rmSync(gone, { recursive: true });
+  const third = path.join(tempDir('third'), 'articles');
+  mkdirSync(third);
+  writeFileSync(path.join(third, 'b.txt'), 'Le Japon observe.\n');
+  buildCorpusGraph({ articlesDir: third, extractor, cacheDir });
+  expect(readdirSync(cacheDir)).toHaveLength(2);
+  expect(buildCorpusGraph({ articlesDir: kept, extractor, cacheDir }).stats.cache.hits).toBe(1);
+});
+
 describe('listing and skipping agree with loadCorpus', () => {
   test('hidden, unknown, empty, binary, duplicate, nested and symlinked files', () => {
     const dir = path.join(tempDir('listing'), 'articles');
