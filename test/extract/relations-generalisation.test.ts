@@ -138,3 +138,43 @@ describe('DEVELOPS: a named system in apposition to a category', () => {
     expect(triples(run(["L'Iran a tiré mardi un nouveau missile de croisière, le Hoveyzeh, depuis le golfe."], [IR, ['Hoveyzeh', 'hoveyzeh', 'WeaponSystem']]))).toEqual(['ir DEVELOPS hoveyzeh']);
   });
 });
+
+describe('meetings and visits: passives, hosts and guests, never a visit at home', () => {
+  const home = makeKb([
+    { id: 'ir', type: 'Country', label: 'Iran', aliases: [], demonyms: ['iranien'] },
+    { id: 'by', type: 'Country', label: 'Biélorussie', aliases: [], demonyms: ['biélorusse'] },
+    { id: 'minsk', type: 'Place', label: 'Minsk', aliases: [], country: 'by' },
+    { id: 'karimi', type: 'Person', label: 'Ali Karimi', aliases: [], country: 'ir', roles: [{ title: 'ministre de la Défense', of: 'ir' }] },
+    { id: 'petrov', type: 'Person', label: 'Ivan Petrov', aliases: [], country: 'by', roles: [{ title: 'président', of: 'by', leads: true }] },
+  ]);
+  const KARIMI: Mark = ['Ali Karimi', 'karimi', 'Person'];
+  const PETROV: Mark = ['Ivan Petrov', 'petrov', 'Person'];
+  const MINSK: Mark = ['Minsk', 'minsk', 'Place'];
+  const go = (sentences: string[], marks: Mark[]) => {
+    const { article, mentions, entities } = makeArticle(sentences, marks);
+    return triples(findRelations(article, mentions, entities, home));
+  };
+
+  test('"X a été reçu par Y dans la ville de Z": a meeting, and a visit of the guest', () => {
+    expect(go(['Ali Karimi a été reçu mardi par Ivan Petrov dans la ville de Minsk.'], [KARIMI, PETROV, MINSK])).toEqual(expect.arrayContaining(['karimi MET_WITH petrov', 'karimi VISITED minsk']));
+  });
+
+  test('"À Z, A a reçu son homologue X": the guest visited Z, the host did not', () => {
+    const rels = go(['À Minsk, Ivan Petrov a reçu jeudi son homologue Ali Karimi.'], [MINSK, PETROV, KARIMI]);
+    expect(rels).toEqual(expect.arrayContaining(['karimi VISITED minsk', 'petrov MET_WITH karimi']));
+    expect(rels).not.toContain('petrov VISITED minsk');
+  });
+
+  test('a meeting at a place abroad is a visit; at home it is not', () => {
+    expect(go(["Ali Karimi s'est entretenu à Minsk avec Ivan Petrov."], [KARIMI, MINSK, PETROV])).toContain('karimi VISITED minsk');
+    expect(go(["Ivan Petrov s'est entretenu à Minsk avec Ali Karimi."], [PETROV, MINSK, KARIMI])).not.toContain('petrov VISITED minsk');
+  });
+
+  test('"il a été accueilli par son homologue": the pronoun is the person named before', () => {
+    expect(go(['Ali Karimi est arrivé lundi.', "Il a été accueilli à l'aéroport par son homologue Ivan Petrov."], [KARIMI, PETROV])).toContain('karimi MET_WITH petrov');
+  });
+
+  test('nobody visits their own state', () => {
+    expect(go(['Lors de sa visite en Biélorussie, Ivan Petrov a parlé.'], [['Biélorussie', 'by', 'Country'], PETROV])).not.toContain('petrov VISITED by');
+  });
+});

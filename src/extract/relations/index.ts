@@ -75,6 +75,16 @@ function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLe
   return out;
 }
 
+/** True when `placeOrCountry` is the person's own state or lies in it (knowledge base `country`, or the state a role is held at). */
+function isHome(kb: KnowledgeBase, personId: string, placeOrCountry: string): boolean {
+  const entries = kb.gazetteer?.entities ?? [];
+  const person = entries.find((e) => e.id === personId);
+  const place = entries.find((e) => e.id === placeOrCountry);
+  const home = new Set([person?.country, ...(person?.roles ?? []).map((r) => r.of)].filter((id): id is string => Boolean(id)));
+  if (!home.size) return false;
+  return home.has(placeOrCountry) || (place?.country !== undefined && home.has(place.country));
+}
+
 function nearestDate(ctx: SentenceContext, at: number): string | undefined {
   const dates = findDates(ctx.text, ctx.article.date);
   let best: string | undefined;
@@ -138,7 +148,8 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
   const before = JSON.stringify(ctx.discourse);
   updateDiscourse(ctx, matches, kb);
   // What this sentence just established (whose troops, where they went) also serves its own later clauses.
-  if (JSON.stringify(ctx.discourse) !== before) matches = matchFrames(ctx, lex);
+  // The first reading keeps what the earlier sentences established ("Il a été accueilli par Y": il is the person named before Y).
+  if (JSON.stringify(ctx.discourse) !== before) matches = [...matches, ...matchFrames(ctx, lex)];
   for (const match of matches) {
     if (!fits(match.relation, match.subject.type, match.object.type)) continue;
     const status = classifyStatus(ctx.text, match.trigger, claimLex, attribution);
@@ -158,6 +169,9 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
       }
     }
     for (const object of objects) {
+      // Nobody visits their own state; a meeting at home is no visit either.
+      const ownState = match.relation === 'VISITED' && typeOf.get(object) === 'Country';
+      if ((match.frame.abroadOnly || ownState) && isHome(kb, match.subject.entityId, object)) continue;
       const claims = quantities.length ? quantities.map((q) => ({ ...claim, quantity: q.quantity, unit: q.unit })) : [claim];
       for (const c of claims) push({ subject: match.subject.entityId, type: match.relation, object, claim: c, ...(items.length ? { items } : {}) });
     }

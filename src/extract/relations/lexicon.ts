@@ -73,6 +73,8 @@ const FrameSchema = z.object({
   items: z.boolean().optional(),
   /** A place object also yields the relation to what the sentence says contains it. */
   toContainer: z.boolean().optional(),
+  /** VISITED read from a meeting or a reception: dropped when the place is in the traveller's own state (knowledge base). */
+  abroadOnly: z.boolean().optional(),
 });
 export type Frame = z.infer<typeof FrameSchema>;
 
