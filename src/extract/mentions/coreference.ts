@@ -6,7 +6,7 @@
  * treaty reference ("le traité", "ce pacte", "l'accord") is the treaty most
  * recently mentioned, or the only one.
  */
-import type { ArticleContext, WeakName } from './context';
+import type { ArticleContext, Draft, WeakName } from './context';
 import { claim, tokenRange } from './context';
 import { foldKey } from './fold';
 import { personShortForms } from './matcher';
@@ -37,20 +37,31 @@ function lastBefore(starts: readonly number[], offset: number): number {
   return lo > 0 ? starts[lo - 1] : -1;
 }
 
-/** The antecedent of a reference at `offset` among `candidates`: latest before, else the only one named at all. */
-export function pickAntecedent(candidates: readonly string[], offset: number, anchors: ReadonlyMap<string, number[]>): string | undefined {
+/** The candidate named in full most recently before `offset`, if any. */
+export function latestAntecedent(candidates: readonly string[], offset: number, anchors: ReadonlyMap<string, number[]>): string | undefined {
   let best: string | undefined;
   let bestStart = -1;
-  const named = candidates.filter((c) => anchors.has(c));
-  for (const id of named) {
-    const start = lastBefore(anchors.get(id)!, offset);
+  for (const id of candidates) {
+    const starts = anchors.get(id);
+    if (starts === undefined) continue;
+    const start = lastBefore(starts, offset);
     if (start > bestStart) {
       best = id;
       bestStart = start;
     }
   }
-  if (best !== undefined) return best;
+  return best;
+}
+
+/** The only candidate named in full anywhere in the article, if exactly one is. */
+function onlyNamed(candidates: readonly string[], anchors: ReadonlyMap<string, number[]>): string | undefined {
+  const named = candidates.filter((c) => anchors.has(c));
   return named.length === 1 ? named[0] : undefined;
+}
+
+/** The antecedent of a reference at `offset` among `candidates`: latest before, else the only one named at all. */
+export function pickAntecedent(candidates: readonly string[], offset: number, anchors: ReadonlyMap<string, number[]>): string | undefined {
+  return latestAntecedent(candidates, offset, anchors) ?? onlyNamed(candidates, anchors);
 }
 
 /** Adds, as weak names, the short forms of the persons discovered in this article wherever they stand alone. */
@@ -90,8 +101,9 @@ function collectDiscoveredShortForms(ctx: ArticleContext): void {
 
 /**
  * A weak name of a non-person (an informal name of a parliament, a bare
- * common word) whose country is named in the same sentence: the context
- * confirms it ("la Chambre des représentants de Moscou"). Unique or nothing.
+ * common word) whose country, or a known place of that country, is named in
+ * the same sentence: the context confirms it ("la Chambre des représentants
+ * de Moscou", "à Séoul, le ministère des Affaires étrangères"). Unique or nothing.
  */
 function confirmedByCountry(ctx: ArticleContext, countries: ReadonlyMap<number, Set<string>>, weak: WeakName): string | undefined {
   const named = countries.get(weak.sentence) ?? new Set<string>();
@@ -102,21 +114,54 @@ function confirmedByCountry(ctx: ArticleContext, countries: ReadonlyMap<number, 
   return fits.length === 1 ? fits[0] : undefined;
 }
 
+/** What may stand between a weak name and the country that qualifies it: nothing, or "de la", "du", "de l'". */
+const QUALIFIER_GAP = /^\s*(?:(?:de|du|des|d['’])\s*(?:la\s+|l['’]\s*)?)?$/i;
+
+/**
+ * A weak name of a non-person qualified by the country right after it ("le
+ * ministère de la Défense sud-coréen", "… de la Russie"): that country
+ * decides, before any earlier mention. Unique or nothing.
+ */
+function qualifiedByCountry(ctx: ArticleContext, countryDrafts: ReadonlyMap<number, Draft[]>, weak: WeakName): string | undefined {
+  const next = (countryDrafts.get(weak.sentence) ?? []).find((d) => d.start >= weak.end && QUALIFIER_GAP.test(ctx.text.slice(weak.end, d.start)));
+  if (next === undefined) return undefined;
+  const fits = weak.candidates.filter((id) => {
+    const entry = ctx.rules.matcher.entries.get(id);
+    return entry !== undefined && entry.type !== 'Person' && entry.country === next.entityId;
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+}
+
 /** Resolves every weak name of the article to the entity it stands for, or drops it. */
 export function resolvePersonReferences(ctx: ArticleContext): void {
   collectDiscoveredShortForms(ctx);
   const anchors = anchorsOf(ctx);
   const countries = new Map<number, Set<string>>();
   for (const d of ctx.drafts) {
-    if (d.type !== 'Country' || d.dropped) continue;
+    if (d.dropped) continue;
+    // A known place of a country names that country's setting too ("À Séoul, le ministère …").
+    const country = d.type === 'Country' ? d.entityId : d.type === 'Place' && d.known ? ctx.rules.matcher.entries.get(d.entityId)?.country : undefined;
+    if (country === undefined) continue;
     if (!countries.has(d.sentence)) countries.set(d.sentence, new Set());
-    countries.get(d.sentence)!.add(d.entityId);
+    countries.get(d.sentence)!.add(country);
+  }
+  const countryDrafts = new Map<number, Draft[]>();
+  for (const d of ctx.drafts) {
+    if (d.type !== 'Country' || d.dropped) continue;
+    const list = countryDrafts.get(d.sentence) ?? [];
+    list.push(d);
+    countryDrafts.set(d.sentence, list);
   }
   const bySentence = new Map(ctx.sentences.map((sc) => [sc.sentence.index, sc]));
   for (const weak of [...ctx.weak].sort((a, b) => a.start - b.start)) {
     const sc = bySentence.get(weak.sentence);
     if (!sc) continue;
-    const id = pickAntecedent(weak.candidates, weak.start, anchors) ?? confirmedByCountry(ctx, countries, weak);
+    // The country beside a name outranks an earlier mention; a mention before outranks the sentence's setting; a name met only later comes last.
+    const id =
+      qualifiedByCountry(ctx, countryDrafts, weak) ??
+      latestAntecedent(weak.candidates, weak.start, anchors) ??
+      confirmedByCountry(ctx, countries, weak) ??
+      onlyNamed(weak.candidates, anchors);
     if (id === undefined) continue;
     const type = ctx.rules.matcher.entries.get(id)?.type ?? ctx.discovered.get(id)?.type;
     if (type === undefined) continue;

@@ -177,12 +177,16 @@ export function discoverTitledPersons(ctx: ArticleContext, sc: SentenceContext):
   }
 }
 
-/** Start of the capitalised name that ends just before token `end`, walking back; -1 if none. */
-function nameStartBefore(sc: SentenceContext, end: number): number {
+/**
+ * Start of the capitalised name that ends just before token `end`, walking
+ * back; -1 if none. A word that is never a name on its own ("Selon",
+ * "Pour") opening the sentence is not part of it ("Il" inside Ri Il Hwan is).
+ */
+function nameStartBefore(sc: SentenceContext, end: number, rules: MentionRules): number {
   const t = sc.tokens;
   let s = end - 1;
   if (s < 0 || sc.owner[s] || !(t[s].capitalised || (HYPHEN_GAP.test(t[s].gap) && STARTS_LOWER.test(t[s].raw)))) return -1;
-  while (s > 0 && isJoiningGap(t[s].gap) && !sc.owner[s - 1] && (t[s - 1].capitalised || (HYPHEN_GAP.test(t[s - 1].gap) && STARTS_LOWER.test(t[s - 1].raw)))) {
+  while (s > 0 && isJoiningGap(t[s].gap) && !sc.owner[s - 1] && !(s - 1 === 0 && rules.nonNames.has(t[0].key)) && (t[s - 1].capitalised || (HYPHEN_GAP.test(t[s - 1].gap) && STARTS_LOWER.test(t[s - 1].raw)))) {
     if (end - s >= MAX_PERSON_TOKENS) break;
     s--;
   }
@@ -206,10 +210,13 @@ export function discoverAppositions(ctx: ArticleContext, sc: SentenceContext): v
       attachCue(before, cue);
       continue;
     }
-    const start = nameStartBefore(sc, j);
-    if (start < 0 || sc.weakAt.has(start)) continue;
+    const start = nameStartBefore(sc, j, rules);
+    if (start < 0) continue;
     const end = readName(sc, start, MAX_PERSON_TOKENS, rules);
     if (end !== j) continue;
+    // A bare known short form is left to coreference; one that opens a longer name does not hide it (Li → Li Hongzhong).
+    const weak = sc.weakAt.get(start);
+    if (weak && tokenRange(sc, weak.start, weak.end)[1] >= end) continue;
     // A lone capitalised word opening the sentence is too often an ordinary word ("Interrogé, le ministre …").
     if (start === 0 && end - start < 2) continue;
     claimDiscovered(ctx, sc, 'Person', labelOf(ctx, sc, start, end), t[start].start, t[end - 1].end, 'title', cue);

@@ -8,6 +8,8 @@
  * - a capital is the Place where it is a location and the Country where it acts;
  * - unknown persons, organisations, places and weapons from the cues of the
  *   lexicon files (titles, heads, locatives, designation shapes);
+ * - a weapon category beside the named system it describes is that system
+ *   alone; an acronym beside an organisation is that organisation;
  * - bare surnames and "le traité" resolved inside the article.
  * Bylines, credits, addresses and page paths carry no entity.
  *
@@ -23,6 +25,7 @@ import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
 import type { EntityRecord, Mention } from '../types';
 import type { ArticleContext, Draft, SentenceContext } from './context';
+import { dropCategoriesOfNamedSystems, dropGenericCategories, linkAcronyms } from './apposition';
 import { resolvePersonReferences, resolveTreatyReferences } from './coreference';
 import {
   discoverAppositions,
@@ -98,6 +101,15 @@ function discover(ctx: ArticleContext): void {
   for (const pass of passes) for (const sc of ctx.sentences) pass(ctx, sc);
 }
 
+/** Joins what stands side by side about one thing: acronyms to their body, weapon categories to the named system. */
+function joinAppositions(ctx: ArticleContext): void {
+  for (const sc of ctx.sentences) {
+    linkAcronyms(ctx, sc);
+    dropCategoriesOfNamedSystems(ctx, sc);
+    dropGenericCategories(ctx, sc);
+  }
+}
+
 function dropNoise(ctx: ArticleContext): void {
   ctx.drafts = ctx.drafts.filter((d) => !d.dropped && !overlapsAny(ctx.noise, d.start, d.end));
 }
@@ -117,6 +129,7 @@ export function findMentions(article: Article, kb: KnowledgeBase): MentionResult
   const grouped = matchesBySentence(article, rules.matcher.scan(text, folded), ctx);
   for (const sc of sentences) resolveKnown(ctx, sc, grouped.get(sc.sentence.index) ?? []);
   discover(ctx);
+  joinAppositions(ctx);
   dropNoise(ctx);
   resolvePersonReferences(ctx);
   const words = personWords(ctx);

@@ -15,6 +15,7 @@ import { isCommaGap, isPlainGap, matchPhraseEndingAt, type Token } from './token
 /** Mention `via` for each kind of gazetteer name. */
 const VIA: Record<NameKind, string> = { label: 'name', alias: 'alias', demonym: 'demonym', metonym: 'metonym', weak: 'coreference' };
 const CLAUSE_BREAK = /[,;:.!?()«»"]/;
+const STARTS_LOWER = /^\p{Ll}/u;
 
 /** True when a word within `window` tokens before token `at` (same clause) begins with a recipient stem. */
 export function recipientBefore(tokens: readonly Token[], at: number, rules: MentionRules): boolean {
@@ -22,6 +23,20 @@ export function recipientBefore(tokens: readonly Token[], at: number, rules: Men
   for (let i = at - 1; i >= 0 && i >= at - window; i--) {
     if (rules.recipientStems.some((stem) => tokens[i].key.startsWith(stem))) return true;
     if (CLAUSE_BREAK.test(tokens[i].gap)) break;
+  }
+  return false;
+}
+
+/**
+ * True when "à" at token `at` follows a noun of reaction, directly or through
+ * a coordination in the same clause ("inquiétude à Séoul et à Washington"):
+ * the capital after it is its government.
+ */
+function reactionBefore(tokens: readonly Token[], at: number, rules: MentionRules): boolean {
+  const window = rules.lexicons.placecues.recipientWindow;
+  for (let i = at - 1; i >= 0 && i >= at - window; i--) {
+    if (rules.actorNounsBefore.has(tokens[i].key)) return rules.simplePrepositions.has(tokens[i + 1].key) && isPlainGap(tokens[i + 1].gap);
+    if (CLAUSE_BREAK.test(tokens[i + 1].gap)) return false;
   }
   return false;
 }
@@ -36,6 +51,7 @@ export function isLocative(tokens: readonly Token[], at: number, rules: MentionR
   if (cueLength === 0) return false;
   const cueStart = at - cueLength;
   if (cueLength === 1 && rules.simplePrepositions.has(tokens[cueStart].key)) {
+    if (reactionBefore(tokens, cueStart, rules)) return false;
     return !recipientBefore(tokens, cueStart, rules);
   }
   return true;
@@ -45,6 +61,17 @@ export function isLocative(tokens: readonly Token[], at: number, rules: MentionR
 function isRelativeSubject(tokens: readonly Token[], after: number, rules: MentionRules): boolean {
   const next = tokens[after];
   return next !== undefined && isCommaGap(next.gap) && rules.actorRelatives.has(next.key);
+}
+
+/**
+ * True when a lower-case organisation head stands right before token `at`:
+ * the place name there names a unit of that body ("le centre Asie de
+ * l'Institut", "le bureau Europe"), not the place.
+ */
+function unitNameAt(tokens: readonly Token[], at: number, rules: MentionRules): boolean {
+  if (at === 0 || !isPlainGap(tokens[at].gap) || /[-\u2010\u2011'’]/.test(tokens[at].gap)) return false;
+  const length = matchPhraseEndingAt(tokens, at - 1, rules.orgHeads);
+  return length > 0 && STARTS_LOWER.test(tokens[at - length].raw);
 }
 
 function choose(candidates: NameCandidate[], tokens: readonly Token[], at: number, after: number, rules: MentionRules): NameCandidate {
@@ -67,6 +94,7 @@ export function resolveKnown(ctx: ArticleContext, sc: SentenceContext, matches: 
       continue;
     }
     const chosen = choose(strong, sc.tokens, first, last, ctx.rules);
+    if (chosen.type === 'Place' && chosen.kind !== 'metonym' && unitNameAt(sc.tokens, first, ctx.rules)) continue;
     claim(ctx, sc, {
       entityId: chosen.entityId,
       type: chosen.type,

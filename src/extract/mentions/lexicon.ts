@@ -48,6 +48,8 @@ export const PlaceCuesSchema = z.object({
   bareLocatives: words,
   /** Relative pronouns that, after "X,", make the capital X the subject of a clause, hence the Country. */
   actorRelatives: words,
+  /** Nouns of reaction that, right before "à X", make the capital X its government ("inquiétude à Séoul"). */
+  actorNounsBefore: words,
   maxPlaceTokens: z.number().int().positive().default(3),
 });
 
@@ -59,6 +61,12 @@ export const WeaponCuesSchema = z.object({
   /** Prefixes of letter–digit shapes that are not weapons (COVID-19, G-7). */
   notDesignations: words,
   maxDesignationLength: z.number().int().positive().default(24),
+  /** Lower-case words that end the noun phrase of a weapon category before a named system could follow (et, de, pour …). */
+  categoryStops: words,
+  /** How many qualifiers ("automoteurs", "nord-coréens") may stand between a category and the named system it describes. */
+  maxCategoryQualifiers: z.number().int().nonnegative().default(2),
+  /** Phrases after which a weapon category is a concept, not a weapon anyone supplies ("guerre par", "capables de transporter des"). */
+  genericBefore: words,
 });
 
 export const NonEntitiesSchema = z.object({

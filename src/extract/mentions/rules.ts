@@ -26,9 +26,15 @@ export interface MentionRules {
   recipientStems: readonly string[];
   bareLocatives: ReadonlySet<string>;
   actorRelatives: ReadonlySet<string>;
+  /** Folded nouns of reaction that make "à <capital>" the government ("inquiétude à Séoul"). */
+  actorNounsBefore: ReadonlySet<string>;
   weaponFamily: ReadonlySet<string>;
   calibreHeads: ReadonlySet<string>;
   notDesignations: ReadonlySet<string>;
+  /** Folded words that end a weapon category's noun phrase. */
+  categoryStops: ReadonlySet<string>;
+  /** Phrases after which a weapon category is a concept ("guerre par drones"). */
+  genericBefore: PhraseIndex;
   /** Folded words that are never a name on their own (months, days, sentence openers). */
   nonNames: ReadonlySet<string>;
   /** Folded month and day names: they end a name ("Kim Il Sung" goes on, "… Mardi" does not). */
@@ -73,9 +79,12 @@ export function compileRules(kb: KnowledgeBase): MentionRules {
     recipientStems: placecues.recipientStems.map(foldKey).filter((w) => w.length > 0),
     bareLocatives: new Set(placecues.bareLocatives),
     actorRelatives: foldSet(placecues.actorRelatives),
+    actorNounsBefore: foldSet(placecues.actorNounsBefore),
     weaponFamily: foldSet(weaponcues.familyWords),
     calibreHeads: foldSet(weaponcues.calibreHeads),
     notDesignations: new Set(weaponcues.notDesignations),
+    categoryStops: foldSet(weaponcues.categoryStops),
+    genericBefore: phraseIndex(weaponcues.genericBefore, foldKey),
     nonNames: foldSet([...nonentities.months, ...nonentities.days, ...nonentities.words]),
     calendarWords: foldSet([...nonentities.months, ...nonentities.days]),
     treatyDeterminers: foldSet(coreference.treatyDeterminers),
