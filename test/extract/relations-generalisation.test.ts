@@ -178,3 +178,20 @@ describe('meetings and visits: passives, hosts and guests, never a visit at home
     expect(go(['Lors de sa visite en Biélorussie, Ivan Petrov a parlé.'], [['Biélorussie', 'by', 'Country'], PETROV])).not.toContain('petrov VISITED by');
   });
 });
+
+describe('places, attacks and alliances in common press shapes', () => {
+  test('LOCATED_IN from "X, dans le sud-ouest de Y" and "sur la côte est de Y"', () => {
+    expect(triples(run(["Le dépôt de Lida, dans le nord-ouest de la Biélorussie, a brûlé."], [['Lida', 'lida', 'Place'], BY]))).toEqual(['lida LOCATED_IN by']);
+    expect(triples(run(["Les navires sont à Bouchehr, sur la côte sud de l'Iran."], [['Bouchehr', 'bushehr', 'Place'], IR]))).toEqual(['bushehr LOCATED_IN ir']);
+  });
+
+  test('ATTACKED from "une attaque de drones X … à Y" and "tirés par l\'armée X sur Y"', () => {
+    expect(triples(run(['Une attaque de drones iraniens a fait trois morts à Gomel.'], [['iraniens', 'ir', 'Country'], ['Gomel', 'gomel', 'Place']]))).toContain('ir ATTACKED gomel');
+    expect(triples(run(["Les roquettes ont été tirées par l'armée iranienne sur Gomel."], [['iranienne', 'ir', 'Country'], ['Gomel', 'gomel', 'Place']]))).toEqual(['ir ATTACKED gomel']);
+  });
+
+  test('ALLIED_WITH from a mutual-defence clause between two states', () => {
+    expect(triples(run(["Le texte comprend une clause de défense mutuelle entre l'Iran et la Biélorussie."], [IR, BY]))).toEqual(['ir ALLIED_WITH by']);
+    expect(triples(run(["L'Iran et la Biélorussie ont parlé de défense aérienne."], [IR, BY]))).not.toContain('ir ALLIED_WITH by');
+  });
+});
