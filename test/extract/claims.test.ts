@@ -226,6 +226,11 @@ describe('claims through findRelations', () => {
 });
 
 describe('attribution phrases', () => {
+  test('a person after a long title is the named source', () => {
+    const text = "Selon le secrétaire biélorusse à la Défense Ivan Petrov, 300 obus sont partis.";
+    expect(findAttribution(text, [mention(text, 'biélorusse', 'by', 'Country'), mention(text, 'Ivan Petrov', 'petrov', 'Person')], lex)?.source).toBe('Ivan Petrov');
+  });
+
   test('a subject phrase keeps its nouns and drops the auxiliary before the speech verb', () => {
     expect(findAttribution("L'agence de renseignement a également indiqué que 300 obus étaient partis.", [], lex)?.source).toBe('agence de renseignement');
     expect(findAttribution("Des sources de renseignement estiment qu'environ 300 soldats sont partis.", [], lex)?.source).toBe('sources de renseignement');

@@ -195,3 +195,11 @@ describe('places, attacks and alliances in common press shapes', () => {
     expect(triples(run(["L'Iran et la Biélorussie ont parlé de défense aérienne."], [IR, BY]))).not.toContain('ir ALLIED_WITH by');
   });
 });
+
+describe('lists of people across a title', () => {
+  test('"X et le président Y ont signé": both sign, the title between does not break the list', () => {
+    const treaty: Mark = ['accord de Téhéran', 'tehran_accord', 'Treaty'];
+    const rels = run(["Ali Karimi et le président biélorusse Ivan Petrov ont signé l'accord de Téhéran."], [['Ali Karimi', 'karimi', 'Person'], ['biélorusse', 'by', 'Country'], ['Ivan Petrov', 'petrov', 'Person'], treaty]);
+    expect(triples(rels)).toEqual(expect.arrayContaining(['karimi SIGNED tehran_accord', 'petrov SIGNED tehran_accord']));
+  });
+});

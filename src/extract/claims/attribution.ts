@@ -28,6 +28,8 @@ export interface Attribution {
 const MAX_SOURCE_WORDS = 6;
 /** Words a source may sit after its introducer ("selon l'agence de presse Yonhap"). */
 const MAX_INTRODUCER_GAP_WORDS = 4;
+/** Words a person may sit after its introducer, title included ("selon le secrétaire américain à la Défense Lloyd Austin"). */
+const MAX_TITLED_SOURCE_GAP_WORDS = 9;
 const SOURCE_TYPES: ReadonlySet<EntityType> = new Set<EntityType>(['Person', 'Organization', 'Country']);
 const LEADING_DETERMINERS_RE = /^(?:(?:les|le|la|l'|l’|une|un|des|du|de la|de l'|de l’|d'|d’|ces|ses|son|sa|leurs?)(?:\s+|(?<=['’])))+/i;
 const PHRASE_END_RE = /[,.;:!?»)(«]|\s(?:que|qu'|qui|dont|lors|alors|et que)\s/;
@@ -53,7 +55,8 @@ function afterIntroducer(text: string, folded: string, mentions: readonly Senten
     const rest = folded.slice(cueEnd);
     const stop = PHRASE_END_RE.exec(rest);
     const limit = cueEnd + (stop ? stop.index : rest.length);
-    const named = mentions.find((m) => m.start >= cueEnd && m.start < limit && isSource(m) && countWords(folded.slice(cueEnd, m.start)) <= MAX_INTRODUCER_GAP_WORDS);
+    // A person may sit after a longer title ("selon le secrétaire américain à la Défense Lloyd Austin").
+    const named = mentions.find((m) => m.start >= cueEnd && m.start < limit && isSource(m) && countWords(folded.slice(cueEnd, m.start)) <= (m.type === 'Person' ? MAX_TITLED_SOURCE_GAP_WORDS : MAX_INTRODUCER_GAP_WORDS));
     if (named) return { source: named.label, cueStart, cueEnd, kind: 'introducer' };
     // "selon laquelle" introduces a clause, not a source.
     if (/^\s*(?:laquelle|lequel|lesquels|lesquelles|qui|que)\b/.test(rest)) continue;

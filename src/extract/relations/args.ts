@@ -1,6 +1,6 @@
 import type { EntityType } from '../../ontology';
 import type { SentenceMention } from '../claims';
-import { countWords, foldPattern } from '../claims';
+import { countWords, escapeRegExp, foldPattern } from '../claims';
 import type { SentenceContext } from './context';
 import type { ArgStrategy, RelationLexicon } from './lexicon';
 
@@ -67,12 +67,18 @@ function endsWithPrep(between: string, prep: string, gapWords: number, lex: Rela
 
 /** Widens a mention to the list it is coordinated in ("les États-Unis, le Japon et la Corée du Sud", "États-Unis-Corée du Sud"). */
 export function coordinated(ctx: SentenceContext, found: SentenceMention, types: readonly EntityType[], lex: RelationLexicon): SentenceMention[] {
-  const list = ctx.mentions;
+  // "Poutine et le dirigeant nord-coréen Kim Jong Un": a demonym inside a person's title does not break a list of people.
+  const list = found.type === 'Person' ? ctx.mentions.filter((m) => !m.demonym) : ctx.mentions;
   const at = list.indexOf(found);
   if (at < 0) return [found];
   const separator = (a: SentenceMention, b: SentenceMention): string | undefined => {
-    const between = ctx.folded
-      .slice(a.end, b.start)
+    let raw = ctx.folded.slice(a.end, b.start);
+    if (b.type === 'Person') {
+      for (const d of ctx.allMentions) if (d.demonym && d.start >= a.end && d.end <= b.start) raw = raw.slice(0, d.start - a.end) + ' '.repeat(d.end - d.start) + raw.slice(d.end - a.end);
+      const title = lex.titles.find((t) => new RegExp(`(?:^|\\s)${escapeRegExp(t.folded)}\\s*$`).test(raw.trimEnd()));
+      if (title) raw = raw.trimEnd().slice(0, raw.trimEnd().length - title.folded.length);
+    }
+    const between = raw
       .replace(lex.fillerRe, ' ')
       .replace(/(?:^|\s)(?:a|au|aux|en|de|du|des|d'|avec|contre|pour)(?=\s|$)/g, ' ')
       .replace(/\s+/g, ' ')
