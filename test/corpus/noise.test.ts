@@ -142,6 +142,29 @@ describe('cleanText: page noise', () => {
     expect(out.text.split('\n').filter(Boolean)).toEqual(['Un titre inventé pour le test', BODY]);
   });
 
+  it('drops share rows, outlet signatures with their agencies and photo credits glued after a caption', () => {
+    const out = clean([
+      'Un titre inventé pour le test',
+      'Partager sur Facebook Partager sur X Envoyer par e-mail',
+      'Le délégué arrive au sommet, le 3 mai 2024. AGENCE NORD via EXEMPLE / Belga',
+      BODY,
+      'La Gazette du Soir avec AFP et Reuters',
+      'ARCHIVES NORD via SUD / DPA',
+    ]);
+    expect(out.text.split('\n').filter(Boolean)).toEqual(['Un titre inventé pour le test', 'Le délégué arrive au sommet, le 3 mai 2024.', BODY]);
+  });
+
+  it('drops the interviewer credit of an interview', () => {
+    const out = clean(['Un titre inventé pour le test', 'Propos recueillis par Jeanne Roux', BODY]);
+    expect(out.text.split('\n').filter(Boolean)).toEqual(['Un titre inventé pour le test', BODY]);
+    expect(clean(['Un titre inventé pour le test', BODY, 'Écrit en prison, ce texte circule depuis mai.']).text).toContain('Écrit en prison');
+  });
+
+  it('keeps a sentence that names an agency as its source', () => {
+    const line = 'Le convoi est passé avec l’accord de Moscou, selon l’AFP et Reuters.';
+    expect(clean(['Un titre inventé pour le test', BODY, line]).text).toContain(line);
+  });
+
   it('keeps a body sentence that opens with a name and a comma', () => {
     const line = 'Paul Durand, chercheur associé, estime que le convoi ne passera pas.';
     expect(clean(['Un titre inventé pour le test', BODY, line]).text).toContain(line);

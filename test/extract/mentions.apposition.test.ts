@@ -127,6 +127,11 @@ describe('findMentions: researchers and officials from their titles', () => {
     expect(of(run(text), name)).toMatchObject({ type: 'Person', via: 'title' });
   });
 
+  test('a title opening the sentence reaches the name past an acronym in parentheses', () => {
+    const mentions = run("Chercheuse à l'Institut d'études stratégiques nordiques (IESN), Marta Nilsen-Berg décrypte le rapprochement.");
+    expect(of(mentions, 'Marta Nilsen-Berg')).toMatchObject({ type: 'Person', via: 'title' });
+  });
+
   test('a known short form opening a longer name does not hide the unknown person', () => {
     expect(of(run('Kim Hyon-chol, membre du bureau politique, était présent.'), 'Kim Hyon-chol')).toMatchObject({ type: 'Person', entityId: 'person_kim_hyon_chol' });
   });

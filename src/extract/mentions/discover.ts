@@ -33,6 +33,8 @@ const LETTER_SUFFIX_DESIGNATION = /(?<![\p{L}\p{N}\-\u2010\u2011])(\p{Lu}\p{Ll}{
 const INDEX_DESIGNATION = /(?<![\p{L}\p{N}\-\u2010\u2011/:])(\p{N}{1,2}\p{Lu}\p{N}{2,4}\p{Lu}?\p{N}?)(?![\p{L}\p{N}]|[/:])/gu;
 const CALIBRE = /(?<![\p{L}])(\p{L}+) de (\p{N}{2,3}) ?mm(?![\p{L}])/gu;
 const YEAR = /^(?:19|20)\d\d$/;
+const PARENTHESIS_OPEN = /^\s*\($/;
+const PARENTHESIS_CLOSE = /^\s*\)/;
 
 /**
  * Reads a name of capitalised parts starting at token k (joined by spaces,
@@ -85,13 +87,24 @@ function walkTail(sc: SentenceContext, from: number, maxTail: number, rules: Men
   const t = sc.tokens;
   let k = from;
   let count = 0;
+  let closesParenthesis = false;
   while (k < t.length && count <= maxTail) {
     const tok = t[k];
-    if (isCommaGap(tok.gap)) {
+    // After "(FRS)", the gap is read without its closing bracket: "), X" is a comma before the name.
+    const gap = closesParenthesis ? tok.gap.replace(PARENTHESIS_CLOSE, '') : tok.gap;
+    closesParenthesis = false;
+    if (PARENTHESIS_OPEN.test(gap) && k + 1 < t.length && PARENTHESIS_CLOSE.test(t[k + 1].gap) && (sc.owner[k] || tok.allCaps)) {
+      // An acronym in parentheses inside the tail ("à la Fondation … (FRS), X").
+      closesParenthesis = true;
+      k++;
+      count++;
+      continue;
+    }
+    if (isCommaGap(gap)) {
       const owner = sc.owner[k];
       return { tailEnd: k, nameAt: owner && owner.type !== 'Person' ? -1 : k };
     }
-    if (!isPlainGap(tok.gap)) return { tailEnd: k, nameAt: -1 };
+    if (!isPlainGap(gap)) return { tailEnd: k, nameAt: -1 };
     const owner = sc.owner[k];
     if (owner) {
       if (owner.type === 'Person') return { tailEnd: k, nameAt: k };
