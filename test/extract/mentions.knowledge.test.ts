@@ -42,3 +42,10 @@ describe('findMentions with the shipped knowledge: weapons and bodies', () => {
     expect(run('Le pays a lancé un satellite espion après des satellites de reconnaissance ratés.').filter((m) => m.type === 'WeaponSystem')).toEqual([]);
   });
 });
+
+describe('findMentions with the shipped knowledge: a defunct state', () => {
+  test('the Soviet Union is named by its names, not by an adjective of era or origin', () => {
+    expect(typed(run('Pyongyang garde des stocks de matériel soviétique.'))).toEqual(['Country:north_korea']);
+    expect(typed(run("En 1961, l'URSS a signé un traité avec Pyongyang."))).toContain('Country:soviet_union');
+  });
+});
