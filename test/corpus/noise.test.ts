@@ -160,6 +160,11 @@ describe('cleanText: page noise', () => {
     expect(clean(['Un titre inventé pour le test', BODY, 'Écrit en prison, ce texte circule depuis mai.']).text).toContain('Écrit en prison');
   });
 
+  it('drops an agency credit that closes a paragraph, keeping the paragraph', () => {
+    const out = clean(['Un titre inventé pour le test', `${BODY} (avec AFP et Reuters)`]);
+    expect(out.text.split('\n').filter(Boolean)).toEqual(['Un titre inventé pour le test', BODY]);
+  });
+
   it('keeps a sentence that names an agency as its source', () => {
     const line = 'Le convoi est passé avec l’accord de Moscou, selon l’AFP et Reuters.';
     expect(clean(['Un titre inventé pour le test', BODY, line]).text).toContain(line);

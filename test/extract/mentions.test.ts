@@ -225,6 +225,11 @@ describe('findMentions: no entity in bylines, credits, addresses', () => {
     expect(ids(mentions)).toEqual(['russia', 'artillery_shells']);
   });
 
+  test('German and English source and credit lines carry no entity either', () => {
+    const { mentions } = run(['Quelle: AFP', 'Moscou a livré des obus.', 'Credits: AFP', 'Foto: AFP'].join('\n'));
+    expect(ids(mentions)).toEqual(['russia', 'artillery_shells']);
+  });
+
   test('an agency in prose is an entity', () => {
     expect(ids(run("Selon l'AFP, les tirs ont cessé.").mentions)).toEqual(['afp']);
   });
