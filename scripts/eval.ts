@@ -3,7 +3,7 @@
  * Scores the graph with the project's scorer (../shared/eval/score.mjs), building the graph first when it is missing or stale.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { type CliIO, type CommandSpec, InputError, parseArgs, PROCESS_IO, runMain } from './lib/cli';
 import { ensureGraph } from './lib/ensure-graph';
@@ -34,7 +34,8 @@ export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<void
   if (!existsSync(scorer)) throw new InputError(`scorer ${scorer} not found (it lives in ../shared/eval/ beside the project)`);
   if (!existsSync(gold)) throw new InputError(`gold file ${gold} not found`);
   const { file: graphFile } = ensureGraph({ graph: options.graph, articles: options.articles }, io);
-  const args = [scorer, '--graph', graphFile, '--gold', gold];
+  // The scorer runs only when argv[1] is its own real path (it compares with import.meta.url), so no symlinks.
+  const args = [realpathSync(scorer), '--graph', graphFile, '--gold', gold];
   if (options.verbose) args.push('--verbose');
   if (options.json) args.push('--json');
   if (options['min-entity-f1']) args.push('--min-entity-f1', options['min-entity-f1']);

@@ -1,6 +1,6 @@
 // Contract: building the seed corpus end to end yields a graph.json that honours ONTOLOGY.md, and the quick-start commands work.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync, cpSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GraphFileSchema, loadGraph, saveGraph } from '../src/graph';
@@ -123,7 +123,7 @@ const gold = path.join(SHARED, 'gold', 'seeds.json');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-eval-'));
     const file = path.join(dir, 'graph.json');
     saveGraph(buildCorpusGraph({ articlesDir: ARTICLES }).graph, file);
-    const run = spawnSync(process.execPath, [scorer, '--graph', file, '--gold', gold, '--json'], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [realpathSync(scorer), '--graph', file, '--gold', gold, '--json'], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.entities.f).toBeGreaterThanOrEqual(0.8);
