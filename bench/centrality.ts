@@ -3,16 +3,16 @@
  * G(n, m) graph whose edge list is written for the peers (peers.ts), so both
  * sides time the same algorithm on the same edges.
  *
- * - PageRank: graphology-metrics' power iteration as src/analysis runs it
- *   (alpha, tolerance and iteration cap of centrality.ts), timed on the
- *   projected simple graph — the peers are timed on their graph objects too;
+ * - PageRank: src/analysis's power iteration (pagerank.ts) with the alpha,
+ *   tolerance and iteration cap of centrality.ts, timed on the projected
+ *   simple graph — the peers are timed on their graph objects too;
  *   building the graph and the projection are reported beside.
  * - Exact betweenness: src/analysis `betweenness` with no sampling.
  * - Sampled betweenness on the large graph: src/analysis with `samples`.
  */
-import pagerank from 'graphology-metrics/centrality/pagerank';
 import { betweenness, toSimpleGraph } from '../src/analysis';
 import { PAGERANK_ALPHA, POWER_ITERATION_MAX, POWER_ITERATION_TOLERANCE } from '../src/analysis/centrality';
+import { pagerankScores } from '../src/analysis/pagerank';
 import { randomEdgeList, toGraphology, writeEdgeList } from './graphs';
 import { seconds, timeRuns, type Runs } from './measure';
 
@@ -46,7 +46,7 @@ export async function measurePagerank(params: PagerankParams): Promise<PagerankR
   const buildSeconds = await seconds(() => (graph = toGraphology(edges)));
   let simple!: ReturnType<typeof toSimpleGraph>;
   const projectSeconds = await seconds(() => (simple = toSimpleGraph(graph, { directed: true })));
-  const runs = await timeRuns(params.runs, () => pagerank(simple, { getEdgeWeight: 'weight', ...PAGERANK_PARAMETERS }));
+  const runs = await timeRuns(params.runs, () => pagerankScores(simple, { getEdgeWeight: 'weight', ...PAGERANK_PARAMETERS }));
   const result: PagerankResult = { nodes: params.nodes, edges: params.edges, buildSeconds, projectSeconds, pagerank: runs };
   if (params.samples > 0) {
     const sampled = await seconds(() => betweenness(graph, { samples: params.samples, seed: params.seed }));

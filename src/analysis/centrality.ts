@@ -25,10 +25,10 @@ import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import closenessCentrality from 'graphology-metrics/centrality/closeness';
 import eigenvectorCentrality from 'graphology-metrics/centrality/eigenvector';
-import pagerank from 'graphology-metrics/centrality/pagerank';
 import { ENTITY_TYPES, type EntityType } from '../ontology';
 import { betweenness, type BetweennessMethod, type BetweennessOptions } from './betweenness';
 import { AnalysisInputError, assertGraph } from './errors';
+import { pagerankScores } from './pagerank';
 import { assignScores, toSimpleGraph, type SimpleGraph } from './project';
 
 /** Who refuses bad centrality input, in error messages. */
@@ -124,7 +124,7 @@ export const CENTRALITY_METRICS: Readonly<Record<CentralityMetric, MetricDefinit
     compute: (graph) => ({
       scores: fromProjection(graph, true, (simple) =>
         powerMethod('pagerank', () =>
-          pagerank(simple, { getEdgeWeight: 'weight', alpha: PAGERANK_ALPHA, maxIterations: POWER_ITERATION_MAX, tolerance: POWER_ITERATION_TOLERANCE }),
+          pagerankScores(simple, { getEdgeWeight: 'weight', alpha: PAGERANK_ALPHA, maxIterations: POWER_ITERATION_MAX, tolerance: POWER_ITERATION_TOLERANCE }),
         ),
       ),
     }),

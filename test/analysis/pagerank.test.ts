@@ -1,0 +1,69 @@
+/** Contract: the analysis's PageRank gives graphology-metrics' scores (same iteration, same convergence test), and exact betweenness runs on the compressed Brandes with graphology's scores. */
+import Graph from 'graphology';
+import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
+import graphologyPagerank from 'graphology-metrics/centrality/pagerank';
+import { betweenness, centrality, createRng, toSimpleGraph } from '../../src/analysis';
+import { pagerankScores } from '../../src/analysis/pagerank';
+import { starGraph } from './fixtures';
+
+/** A seeded random simple graph with a few dangling (no out-edge) nodes and weights. */
+function randomGraph(type: 'directed' | 'undirected', n: number, m: number, seed: number): Graph {
+  const rng = createRng(seed);
+  const graph = new Graph({ type });
+  for (let i = 0; i < n; i++) graph.addNode(`v${i}`);
+  while (graph.size < m) {
+    const a = `v${Math.floor(rng() * n)}`;
+    const b = `v${Math.floor(rng() * (n - 3))}`; // the last three nodes never point anywhere
+    if (a !== b && !graph.hasEdge(a, b)) graph.addEdge(a, b, { weight: 1 + Math.floor(rng() * 4) });
+  }
+  return graph;
+}
+
+const OPTIONS = { alpha: 0.85, maxIterations: 1000, tolerance: 1e-10 };
+
+describe('pagerankScores', () => {
+  test.each([
+    ['directed', 'weight'],
+    ['directed', null],
+    ['undirected', 'weight'],
+  ] as const)('%s graph, weights %s: the scores of graphology-metrics, bit for bit', (type, weight) => {
+    const graph = randomGraph(type, 120, 500, 7);
+    const ours = pagerankScores(graph, { ...OPTIONS, getEdgeWeight: weight });
+    const theirs = graphologyPagerank(graph, { ...OPTIONS, getEdgeWeight: weight });
+    expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort());
+    for (const node of graph.nodes()) expect(ours[node]).toBe(theirs[node]);
+    expect(Object.values(ours).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+  });
+
+  test('a star: the leaves pointing at the hub make it the most important node', () => {
+    const graph = new Graph({ type: 'directed' });
+    for (const node of ['hub', 'a', 'b', 'c']) graph.addNode(node);
+    for (const leaf of ['a', 'b', 'c']) graph.addEdge(leaf, 'hub');
+    const scores = pagerankScores(graph);
+    expect(scores.hub).toBeGreaterThan(scores.a);
+    expect(scores.a).toBeCloseTo(scores.b, 12);
+  });
+
+  test('an empty graph gives no scores; too few iterations fail to converge', () => {
+    expect(pagerankScores(new Graph())).toEqual({});
+    expect(() => pagerankScores(randomGraph('directed', 50, 200, 1), { maxIterations: 1, tolerance: 1e-15 })).toThrow(/failed to converge/);
+  });
+
+  test('the pagerank metric of centrality() uses it on the projection', () => {
+    const graph = starGraph(6);
+    const simple = toSimpleGraph(graph, { directed: true });
+    expect(centrality(graph, { metric: 'pagerank' }).scores).toEqual(
+      graphologyPagerank(simple, { getEdgeWeight: 'weight', alpha: 0.85, maxIterations: 1000, tolerance: 1e-8 }),
+    );
+  });
+});
+
+describe('exact betweenness', () => {
+  test.each([true, false])('normalized %s: graphology-metrics\' scores on a random graph', (normalized) => {
+    const graph = randomGraph('undirected', 150, 600, 3);
+    const ours = betweenness(graph, { exactMaxNodes: Infinity, normalized });
+    expect(ours.method).toBe('exact');
+    const theirs = betweennessCentrality(toSimpleGraph(graph), { getEdgeWeight: null, normalized });
+    for (const node of graph.nodes()) expect(ours.scores[node]).toBeCloseTo(theirs[node], 9);
+  });
+});
