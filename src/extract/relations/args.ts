@@ -53,6 +53,24 @@ function typeFits(m: SentenceMention, types: readonly EntityType[], strategy: Ar
   return true;
 }
 
+/** A demonym the strategy refuses: adjectives unless `allowDemonym`; capitalised nouns ("les Nord-Coréens") also pass with `allowDemonymNoun`. */
+function refusedDemonym(m: SentenceMention, strategy: ArgStrategy): boolean {
+  if (!m.demonym || strategy.allowDemonym) return false;
+  return !(strategy.allowDemonymNoun && /^[A-ZÀ-Ý]/.test(m.surface));
+}
+
+const withinCache = new Map<string, RegExp>();
+/** True when the strategy's `within` pattern (if any) occurs in the text between the mention and the anchor. */
+function withinOk(strategy: ArgStrategy, between: string): boolean {
+  if (!strategy.within) return true;
+  let re = withinCache.get(strategy.within);
+  if (!re) {
+    re = new RegExp(foldPattern(strategy.within));
+    withinCache.set(strategy.within, re);
+  }
+  return re.test(between);
+}
+
 /** True when `between` (folded text before a mention) ends with `prep` and only fillers plus `gapWords` words follow it. */
 function endsWithPrep(between: string, prep: string, gapWords: number, lex: RelationLexicon): boolean {
   if (prep === '') return residualWords(between, lex) <= gapWords;
@@ -129,7 +147,7 @@ function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, 
     if (m.start - from > max) break;
     const between = ctx.folded.slice(from, m.start);
     if (stop?.test(between) || lex.clauseStopRe.test(between)) break;
-    if (!typeFits(m, types, strategy) || (m.demonym && !strategy.allowDemonym)) continue;
+    if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, between)) continue;
     if (requireAfter && !requireAfter.test(ctx.folded.slice(m.end))) continue;
     const gapHere = m.demonym ? Math.max(gap, 1) : gap;
     if (preps.some((p) => endsWithPrep(between, p, gapHere, lex))) return m;
@@ -147,7 +165,7 @@ function searchLeft(ctx: SentenceContext, to: number, strategy: ArgStrategy, typ
     if (to - m.end > max) break;
     const between = ctx.folded.slice(m.end, to);
     if (stop?.test(between) || lex.clauseStopRe.test(between)) break;
-    if (!typeFits(m, types, strategy) || (m.demonym && !strategy.allowDemonym)) continue;
+    if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, between)) continue;
     const lead = ctx.folded.slice(Math.max(0, m.start - PREP_LOOKBACK), m.start);
     if (strategy.bare && lex.prepEndRe.test(lead)) continue;
     if (preps && !preps.some((p) => endsWithPrep(lead, p, strategy.gapWords ?? 0, lex))) continue;

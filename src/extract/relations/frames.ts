@@ -125,6 +125,7 @@ export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMa
       // A trigger inside a mention ("Forces armées", "Conseil de sécurité") is a name, not a predicate.
       // Treaty names are the exception: "le pacte de défense mutuelle" both names the treaty and states the alliance.
       if (ctx.mentions.some((m) => m.type !== 'Treaty' && m.start <= trigger.start && trigger.end <= m.end)) continue;
+      if (frame.requireBeforeRe && !frame.requireBeforeRe.test(ctx.folded.slice(0, trigger.start))) continue;
       const theme = findTheme(ctx, frame, trigger, lex);
       if (frame.theme?.required && !theme.span) continue;
       const windowText = ctx.folded.slice(Math.min(trigger.start, theme.span?.start ?? trigger.start), Math.max(theme.windowEnd, theme.span?.end ?? 0));

@@ -27,6 +27,8 @@ export { getRelationLexicon, compileRelationLexicon } from './lexicon';
 
 /** Farthest a loss count may sit before its trigger ("1 000 soldats nord-coréens ont été tués"), in characters. */
 const LOSS_NUMBER_LOOKBACK = 90;
+/** Farthest a loss count may sit after an active trigger ("a capturé deux soldats", "ont tué quelque 300 militaires"), in characters. */
+const LOSS_NUMBER_LOOKAHEAD = 40;
 
 function fits(type: RelationType, subjectType: string, objectType: string): boolean {
   const signature = RELATION_SIGNATURES[type];
@@ -49,7 +51,18 @@ function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLe
   const quantities = findQuantities(ctx.text, claimLex);
   if (frame.unitFromTrigger) {
     const triggerText = fold(ctx.text.slice(match.trigger.start, match.trigger.end));
-    const unit = claimLex.units.find((u) => u.unitClass === (frame.units ?? 'losses') && u.noun === triggerText)?.unit ?? triggerText;
+    const unitClass = frame.units ?? 'losses';
+    // An active participle names the unit in the singular ("a capturé" → capturés).
+    const unit =
+      claimLex.units.find((u) => u.unitClass === unitClass && u.noun === triggerText)?.unit ??
+      claimLex.units.find((u) => u.unitClass === unitClass && u.noun === `${triggerText}s`)?.unit ??
+      triggerText;
+    if (frame.numberAfter) {
+      const after = quantities.find(
+        (q) => !q.dateLike && q.start >= match.trigger.end && q.start - match.trigger.end <= LOSS_NUMBER_LOOKAHEAD && !/[;.,:]/.test(ctx.folded.slice(match.trigger.end, q.start)),
+      );
+      return after && (!after.unitClass || after.unitClass === 'troops') ? [{ quantity: after.value, unit }] : [];
+    }
     const before = quantities.filter((q) => !q.dateLike && q.end <= match.trigger.start && match.trigger.start - q.end <= LOSS_NUMBER_LOOKBACK && !/[;.]/.test(ctx.folded.slice(q.end, match.trigger.start)));
     const nearest = before[before.length - 1];
     return nearest ? [{ quantity: nearest.value, unit }] : [];
@@ -73,6 +86,25 @@ function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLe
     out.push({ quantity: q.value, unit: q.unit });
   }
   return out;
+}
+
+/**
+ * True when `target` is the state `countryId` itself or lies in it: the knowledge
+ * base's `country`, or a container the sentence names ("Belgorod, en Russie").
+ * False for a place the knowledge base does not locate and the sentence does not either.
+ */
+function isOwnTerritory(kb: KnowledgeBase, countryId: string, target: string, containers: ReadonlyMap<string, string[]>): boolean {
+  if (target === countryId) return true;
+  const entry = kb.gazetteer?.entities?.find((e) => e.id === target);
+  if (entry?.country === countryId) return true;
+  return (containers.get(target) ?? []).includes(countryId);
+}
+
+/** True when the knowledge base or the sentence says where `target` lies (a country is its own answer). */
+function isLocated(kb: KnowledgeBase, target: string, targetType: string | undefined, containers: ReadonlyMap<string, string[]>): boolean {
+  if (targetType === 'Country') return true;
+  const entry = kb.gazetteer?.entities?.find((e) => e.id === target);
+  return Boolean(entry?.country) || (containers.get(target) ?? []).length > 0;
 }
 
 /** True when `placeOrCountry` is the person's own state or lies in it (knowledge base `country`, or the state a role is held at). */
@@ -174,6 +206,14 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
       if ((match.frame.abroadOnly || ownState) && isHome(kb, match.subject.entityId, object)) continue;
       const claims = quantities.length ? quantities.map((q) => ({ ...claim, quantity: q.quantity, unit: q.unit })) : [claim];
       for (const c of claims) push({ subject: match.subject.entityId, type: match.relation, object, claim: c, ...(items.length ? { items } : {}) });
+      // "2 000 soldats nord-coréens tués dans la région de Koursk": troops that fell somewhere abroad were deployed there.
+      const implied = match.frame.implies;
+      if (implied && match.relation === match.frame.relation && fits(implied, match.subject.type, typeOf.get(object) ?? match.object.type)) {
+        const objectType = typeOf.get(object) ?? match.object.type;
+        if (isLocated(kb, object, objectType, containers) && !isOwnTerritory(kb, match.subject.entityId, object, containers)) {
+          push({ subject: match.subject.entityId, type: implied, object, claim });
+        }
+      }
     }
     if (match.frame.each && match.relation === match.frame.relation) {
       for (const weapon of match.weapons) {

@@ -30,6 +30,10 @@ const ArgStrategySchema = z.object({
   maxChars: z.number().int().positive().optional(),
   /** Accept a demonym adjective as the argument ("contre les positions russes"). */
   allowDemonym: z.boolean().optional(),
+  /** Accept a demonym written as a capitalised noun, which names people of that state ("1 000 Nord-Coréens ont été tués"). */
+  allowDemonymNoun: z.boolean().optional(),
+  /** left/right: a pattern that must occur between the mention and the anchor ("dont": "… tués à Y, dont 600 morts"). */
+  within: z.string().optional(),
   /** What the search starts from. Default trigger. */
   anchor: z.enum(['trigger', 'theme', 'object']).optional(),
   /** group: which side of the trigger. */
@@ -59,6 +63,8 @@ const FrameSchema = z.object({
   require: z.string().optional(),
   /** A pattern that voids the frame when it occurs in the window right of the trigger. */
   exclude: z.string().optional(),
+  /** A pattern that must occur in the sentence before the trigger (an ellipsis "suivie par Y" needs the verb it repeats). */
+  requireBefore: z.string().optional(),
   subject: z.array(ArgStrategySchema).optional(),
   object: z.array(ArgStrategySchema).optional(),
   /** Symmetric frames: one strategy list giving both ends. */
@@ -67,6 +73,10 @@ const FrameSchema = z.object({
   units: z.string().optional(),
   /** The unit is the trigger itself (tués, blessés …), and the number is the nearest one before it. */
   unitFromTrigger: z.boolean().optional(),
+  /** With unitFromTrigger: the number follows the trigger instead ("a capturé deux soldats", "ont tué 300 militaires"). */
+  numberAfter: z.boolean().optional(),
+  /** Also emit this relation, without quantity, from the subject to the object when the object is not the subject's own territory (losses at a place abroad: its troops were there). */
+  implies: z.enum(RELATION_TYPES).optional(),
   /** Also emit this relation from the subject to each weapon of the theme window (SUPPLIED). */
   each: z.enum(RELATION_TYPES).optional(),
   /** Record the weapons of the theme window as `items`. */
@@ -124,6 +134,7 @@ export interface CompiledFrame extends Frame {
   themeRes: RegExp[];
   requireRe?: RegExp;
   excludeRe?: RegExp;
+  requireBeforeRe?: RegExp;
 }
 
 export interface RelationLexicon {
@@ -178,6 +189,7 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
         }),
         requireRe: frame.require ? compile(frame.require) : undefined,
         excludeRe: frame.exclude ? compile(frame.exclude) : undefined,
+        requireBeforeRe: frame.requireBefore ? compile(frame.requireBefore) : undefined,
       };
     } catch (error) {
       throw new KnowledgeFileError(`newsgraph relations: ${file}: frame "${frame.id}": ${(error as Error).message}`);
