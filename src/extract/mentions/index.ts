@@ -38,7 +38,7 @@ import {
   discoverWeaponShapes,
 } from './discover';
 import { fold } from './fold';
-import { resolveKnown } from './known';
+import { resolveCombiningForms, resolveKnown } from './known';
 import type { NameMatch } from './matcher';
 import { noiseSpans, overlapsAny } from './noise';
 import { compileRules } from './rules';
@@ -127,7 +127,10 @@ export function findMentions(article: Article, kb: KnowledgeBase): MentionResult
   const ctx: ArticleContext = { text, folded, rules, noise: noiseSpans(text, rules.lexicons), sentences, drafts: [], weak: [], discovered: new Map() };
 
   const grouped = matchesBySentence(article, rules.matcher.scan(text, folded), ctx);
-  for (const sc of sentences) resolveKnown(ctx, sc, grouped.get(sc.sentence.index) ?? []);
+  for (const sc of sentences) {
+    resolveKnown(ctx, sc, grouped.get(sc.sentence.index) ?? []);
+    resolveCombiningForms(ctx, sc);
+  }
   discover(ctx);
   joinAppositions(ctx);
   dropNoise(ctx);

@@ -10,7 +10,7 @@ import type { ArticleContext, SentenceContext } from './context';
 import { claim, strongCandidates, tokenRange } from './context';
 import type { NameCandidate, NameKind, NameMatch } from './matcher';
 import type { MentionRules } from './rules';
-import { isCommaGap, isPlainGap, matchPhraseEndingAt, type Token } from './tokens';
+import { isCommaGap, isPlainGap, matchPhraseAt, matchPhraseEndingAt, type Token } from './tokens';
 
 /** Mention `via` for each kind of gazetteer name. */
 const VIA: Record<NameKind, string> = { label: 'name', alias: 'alias', demonym: 'demonym', metonym: 'metonym', weak: 'coreference' };
@@ -21,7 +21,8 @@ const STARTS_LOWER = /^\p{Ll}/u;
 export function recipientBefore(tokens: readonly Token[], at: number, rules: MentionRules): boolean {
   const window = rules.lexicons.placecues.recipientWindow;
   for (let i = at - 1; i >= 0 && i >= at - window; i--) {
-    if (rules.recipientStems.some((stem) => tokens[i].key.startsWith(stem))) return true;
+    // "vendredi" begins like "vend(re)": a day or month is never the transfer word.
+    if (!rules.calendarWords.has(tokens[i].key) && rules.recipientStems.some((stem) => tokens[i].key.startsWith(stem))) return true;
     if (CLAUSE_BREAK.test(tokens[i].gap)) break;
   }
   return false;
@@ -105,5 +106,43 @@ export function resolveKnown(ctx: ArticleContext, sc: SentenceContext, matches: 
       via: VIA[chosen.kind],
       known: true,
     });
+  }
+}
+
+const HYPHEN_GAP = /^[-\u2010\u2011]$/;
+
+/**
+ * Compound adjectives of two states ("russo-nord-coréen", "sino-russes",
+ * "nippo-américaine"): each combining form joined by a hyphen to another one
+ * or to a demonym names its own state, beside the demonym that ends the
+ * compound. A form standing alone ("Indo-Pacifique", "franco de port") names nothing.
+ */
+export function resolveCombiningForms(ctx: ArticleContext, sc: SentenceContext): void {
+  const { rules } = ctx;
+  if (rules.combiningCountry.size === 0) return;
+  const t = sc.tokens;
+  for (let i = 0; i < t.length; i++) {
+    const forms: Array<[number, number]> = [];
+    let k = i;
+    for (;;) {
+      if (k >= t.length || sc.owner[k]) break;
+      const length = matchPhraseAt(t, k, rules.combiningForms);
+      if (length === 0 || k + length >= t.length || !HYPHEN_GAP.test(t[k + length].gap)) break;
+      forms.push([k, k + length]);
+      k += length;
+    }
+    if (forms.length === 0) continue;
+    const last = sc.owner[k];
+    const closed = last !== undefined && last.type === 'Country' && last.via === 'demonym' && last.start === t[k].start;
+    i = k - 1;
+    if (!closed) continue;
+    for (const [first, end] of forms) {
+      const key = t.slice(first, end).map((tok) => tok.key).join(' ');
+      const entityId = rules.combiningCountry.get(key);
+      if (entityId === undefined) continue;
+      const start = t[first].start;
+      const stop = t[end - 1].end;
+      claim(ctx, sc, { entityId, type: 'Country', sentence: sc.sentence.index, start, end: stop, surface: ctx.text.slice(start, stop), via: 'demonym', known: true });
+    }
   }
 }

@@ -92,6 +92,8 @@ export const CoreferenceSchema = z.object({
 
 export const InflectionsSchema = z.object({
   demonymRules: z.array(z.object({ suffix: z.string(), add: z.array(z.string()) })).default([]),
+  /** Prefix forms of demonyms in compound adjectives ("russo" of "russe" in "russo-nord-coréen"), each with the demonym whose state it names. */
+  combiningForms: z.array(z.object({ form: z.string().min(1), demonym: z.string().min(1) })).default([]),
 });
 
 export interface MentionLexicons {

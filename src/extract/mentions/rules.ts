@@ -42,6 +42,10 @@ export interface MentionRules {
   treatyDeterminers: ReadonlySet<string>;
   treatyNouns: ReadonlySet<string>;
   treatyBlockedAfter: ReadonlySet<string>;
+  /** Combining forms of demonyms ("russo", "nord-coréano"), folded, as phrases. */
+  combiningForms: PhraseIndex;
+  /** Country id of each folded combining form. */
+  combiningCountry: ReadonlyMap<string, string>;
 }
 
 /** Folded words that link a capitalised role word to its title ("ministre de la Défense"). */
@@ -55,6 +59,28 @@ export const NAME_PARTICLES: ReadonlySet<string> = new Set(['de', 'du', 'von', '
 
 const cache = new WeakMap<KnowledgeBase, MentionRules>();
 
+/**
+ * Combining forms whose demonym is a demonym of exactly one Country of the
+ * gazetteer, folded, with that country's id; the others are left out.
+ */
+function combiningCountries(kb: KnowledgeBase, lexicons: MentionLexicons): Map<string, string> {
+  const owners = new Map<string, Set<string>>();
+  for (const entry of kb.gazetteer.entities) {
+    if (entry.type !== 'Country') continue;
+    for (const demonym of entry.demonyms ?? []) {
+      const key = foldKey(demonym);
+      if (!owners.has(key)) owners.set(key, new Set());
+      owners.get(key)!.add(entry.id);
+    }
+  }
+  const countries = new Map<string, string>();
+  for (const { form, demonym } of lexicons.inflections.combiningForms) {
+    const ids = owners.get(foldKey(demonym));
+    if (ids && ids.size === 1) countries.set(foldKey(form), [...ids][0]);
+  }
+  return countries;
+}
+
 const foldSet = (words: readonly string[]): Set<string> => new Set(words.map(foldKey).filter((w) => w.length > 0));
 
 export function compileRules(kb: KnowledgeBase): MentionRules {
@@ -62,6 +88,7 @@ export function compileRules(kb: KnowledgeBase): MentionRules {
   if (cached) return cached;
   const lexicons = loadMentionLexicons(kb);
   const { titles, orgcues, placecues, weaponcues, nonentities, coreference } = lexicons;
+  const combiningCountry = combiningCountries(kb, lexicons);
   const rules: MentionRules = {
     lexicons,
     matcher: buildGazetteerMatcher(kb, lexicons),
@@ -90,6 +117,8 @@ export function compileRules(kb: KnowledgeBase): MentionRules {
     treatyDeterminers: foldSet(coreference.treatyDeterminers),
     treatyNouns: foldSet(coreference.treatyNouns),
     treatyBlockedAfter: foldSet(coreference.blockedAfter),
+    combiningForms: phraseIndex([...combiningCountry.keys()], (k) => k),
+    combiningCountry,
   };
   cache.set(kb, rules);
   return rules;
