@@ -28,10 +28,10 @@ const YEAR_MIN = 1900;
 const YEAR_MAX = 2100;
 /** A closing quote between a quoted number and its noun ("« environ 10 000 » soldats"). */
 const CLOSING_QUOTE = '(?:[»"”]\\s*)?';
-/** What may separate a number from its unit noun: "de", "d'" ("5 millions d'obus"). */
-const UNIT_LEAD_RE = new RegExp(`^\\s*${CLOSING_QUOTE}(?:(?:de|d')\\s*)?`);
+/** What may separate a number from its unit noun: "de", "d'" ("5 millions d'obus"); "de" is a word, not the start of "démineurs". */
+const UNIT_LEAD_RE = new RegExp(`^\\s*${CLOSING_QUOTE}(?:(?:de\\s|d')\\s*)?`);
 /** Words a unit noun may be separated from its number by ("5 millions d'obus", "10 000 jeunes soldats"). */
-const UNIT_GAP_RE = new RegExp(`^\\s*${CLOSING_QUOTE}(?:(?:de|d')\\s*)?(?:[a-zœæ-]+\\s+)?`);
+const UNIT_GAP_RE = new RegExp(`^\\s*${CLOSING_QUOTE}(?:(?:de\\s|d')\\s*)?(?:[a-zœæ-]+\\s+)?`);
 /** A relative "dont" before a bare number: the number counts what the previous number counted ("10 000 soldats, dont 8 000 …"). */
 const ELIDED_AFTER_RE = /(?:^|[^a-z])dont\s+$/;
 /** How far back "dont" is looked for before a number, in characters ("dont un peu plus de"). */

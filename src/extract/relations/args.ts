@@ -174,7 +174,18 @@ function searchLeft(ctx: SentenceContext, to: number, strategy: ArgStrategy, typ
   return undefined;
 }
 
-function demonymAfter(ctx: SentenceContext, anchor: Span | undefined, strategy: ArgStrategy, types: readonly EntityType[]): SentenceMention | undefined {
+/** Troop nouns coordinated with the theme ("6 000 sapeurs et constructeurs militaires nord-coréens") are not words between it and its demonym. */
+const coordinatedTroopsCache = new WeakMap<RelationLexicon, RegExp>();
+function withoutCoordinatedTroops(between: string, lex: RelationLexicon): string {
+  let re = coordinatedTroopsCache.get(lex);
+  if (!re) {
+    re = new RegExp(`(?:,|\\bet|\\bou)\\s+(?:des\\s+|de\\s+)?${lex.troopRe.source}(?:\\s+militaires)?`, 'g');
+    coordinatedTroopsCache.set(lex, re);
+  }
+  return between.replace(re, ' ');
+}
+
+function demonymAfter(ctx: SentenceContext, anchor: Span | undefined, strategy: ArgStrategy, types: readonly EntityType[], lex: RelationLexicon): SentenceMention | undefined {
   if (!anchor || !types.includes('Country')) return undefined;
   const gap = strategy.gapWords ?? 2;
   for (const m of ctx.allMentions) {
@@ -189,7 +200,8 @@ function demonymAfter(ctx: SentenceContext, anchor: Span | undefined, strategy: 
       if (strategy.genitive && /^\s*(?:de|du|d')\s*(?:la\s+|l')?$/.test(between)) return m;
       return undefined;
     }
-    if (/[,;.:()]/.test(between) || countWords(between.replace(/[«»"]/g, ' ')) > gap) return undefined;
+    const reduced = withoutCoordinatedTroops(between, lex);
+    if (/[,;.:()]/.test(reduced) || countWords(reduced.replace(/[«»"]/g, ' ')) > gap) return undefined;
     return m;
   }
   return undefined;
@@ -238,7 +250,7 @@ export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrat
     let found: SentenceMention | undefined;
     if (strategy.kind === 'right') found = searchRight(ctx, anchor.end, strategy, types, lex);
     else if (strategy.kind === 'left') found = searchLeft(ctx, anchor.start, strategy, types, lex);
-    else if (strategy.kind === 'demonymOf') found = demonymAfter(ctx, anchor, strategy, types);
+    else if (strategy.kind === 'demonymOf') found = demonymAfter(ctx, anchor, strategy, types, lex);
     else if (strategy.kind === 'nearest') found = nearest(ctx, anchor, strategy, types);
     else if (strategy.kind === 'discourse') found = fromDiscourse(ctx, anchor, strategy, types);
     if (found) return found.demonym ? [found] : coordinated(ctx, found, types, lex);

@@ -29,6 +29,8 @@ export { getRelationLexicon, compileRelationLexicon } from './lexicon';
 const LOSS_NUMBER_LOOKBACK = 90;
 /** Farthest a loss count may sit after an active trigger ("a capturé deux soldats", "ont tué quelque 300 militaires"), in characters. */
 const LOSS_NUMBER_LOOKAHEAD = 40;
+/** A part with no figure of its own ("11 000 soldats, dont une partie a combattu à Y"): the figure before it counts the whole, not this part. */
+const PART_WITHOUT_NUMBER_RE = /\bdont (?:une partie|certains|certaines|la plupart|la majorite|beaucoup|nombre)\b|\bune partie d'entre (?:eux|elles)\b/;
 
 function fits(type: RelationType, subjectType: string, objectType: string): boolean {
   const signature = RELATION_SIGNATURES[type];
@@ -81,6 +83,7 @@ function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLe
     if (q.unitStart > match.span.end) continue;
     // The number must sit close to the frame: at most a short phrase before its start ("environ 11 000 soldats … se sont déplacés").
     if (q.start < match.span.start && match.span.start - q.end > LOSS_NUMBER_LOOKBACK) continue;
+    if (q.end <= match.trigger.start && PART_WITHOUT_NUMBER_RE.test(ctx.folded.slice(q.end, match.trigger.start))) continue;
     if (seen.has(q.value)) continue;
     seen.add(q.value);
     out.push({ quantity: q.value, unit: q.unit });
