@@ -87,3 +87,25 @@ describe('where the troops are', () => {
     expect(deployments(rels)).toEqual(['ir by 9000', 'ir gomel -']);
   });
 });
+
+describe('figures in every press form', () => {
+  test('"une dizaine de milliers de soldats" is ten thousand', () => {
+    const q = findQuantities('Une dizaine de milliers de soldats sont partis.', getClaimLexicon(kb))[0];
+    expect([q.value, q.unit]).toEqual([10000, 'soldats']);
+  });
+
+  test('a decimal comma does not end the theme ("environ 1,5 million d\'obus")', () => {
+    const rels = run(["L'Iran a fourni à la Biélorussie environ 1,5 million d'obus."], [['Iran', 'ir', 'Country'], ['Biélorussie', 'by', 'Country']]);
+    expect(rels.find((r) => r.type === 'SUPPLIED_ARMS_TO')?.claim.quantity).toBe(1500000);
+  });
+
+  test('troops that "could join" a state are a planned deployment with their figure', () => {
+    const rels = run(['Quelque 8 000 soldats iraniens supplémentaires pourraient rejoindre la Biélorussie cet été.'], [IRANIENS, ['Biélorussie', 'by', 'Country']]);
+    expect(rels.find((r) => r.type === 'DEPLOYED_TROOPS_TO')).toMatchObject({ subject: 'ir', object: 'by', claim: { quantity: 8000, status: 'planned' } });
+  });
+
+  test('joining a cause is no deployment', () => {
+    const rels = run(["L'Iran a rejoint la Biélorussie dans sa condamnation des sanctions."], [['Iran', 'ir', 'Country'], ['Biélorussie', 'by', 'Country']]);
+    expect(deployments(rels)).toEqual([]);
+  });
+});

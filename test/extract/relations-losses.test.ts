@@ -103,3 +103,20 @@ describe('losses abroad imply a deployment there', () => {
     expect(rels.filter((r) => r.type === 'DEPLOYED_TROOPS_TO')).toEqual([]);
   });
 });
+
+describe('losses: totals and the losing state as subject', () => {
+  test('"X a perdu N soldats à Y": the subject lost them; the number follows the verb', () => {
+    const rels = run(['La Biélorussie a perdu près de 600 soldats à Gomel en un mois.'], [['Biélorussie', 'by', 'Country'], GOMEL]);
+    expect(losses(rels)).toEqual(['by gomel 600 pertes']);
+  });
+
+  test('"les pertes X en Y atteignent N tués et blessés": the figure after the measure verb, with its loss unit', () => {
+    const rels = run(['Les pertes iraniennes à Gomel atteindraient quelque 1 800 tués et blessés.'], [['iraniennes', 'ir', 'Country'], GOMEL]);
+    expect(losses(rels)).toEqual(['ir gomel 1800 tués ou blessés']);
+  });
+
+  test('"les pertes" without a measure verb carries no later number', () => {
+    const rels = run(['Les pertes iraniennes à Gomel inquiètent, et 40 blindés ont été livrés.'], [['iraniennes', 'ir', 'Country'], GOMEL]);
+    expect(losses(rels)).toEqual(['ir gomel - -']);
+  });
+});

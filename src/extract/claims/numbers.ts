@@ -22,7 +22,9 @@ export interface QuantityMention {
 
 /** Digits with French thousands separators (space, dot, Swiss apostrophe "11'000") or a decimal comma, then an optional scale word. */
 const DIGITS_RE = /(?<![\d.,'a-z])(\d{1,3}(?:[ .']\d{3})+(?![\d])|\d+(?:,\d+)?)(?:\s*(millions?|milliards?|mille|mio|mrd))?(?![\d])/g;
-const SCALE: Record<string, number> = { million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, mille: 1e3, mio: 1e6, mrd: 1e9 };
+const SCALE: Record<string, number> = { million: 1e6, millions: 1e6, milliard: 1e9, milliards: 1e9, mille: 1e3, mio: 1e6, mrd: 1e9, milliers: 1e3 };
+/** A scale after a collective noun ("une dizaine de milliers", "une centaine de millions"). */
+const COLLECTIVE_SCALE_RE = /^\s+de\s+(milliers|millions|milliards)(?![a-z])/;
 const MONTH_AFTER_RE = /^\s*(?:er\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/;
 const YEAR_MIN = 1900;
 const YEAR_MAX = 2100;
@@ -132,7 +134,12 @@ export function findQuantities(text: string, lexicon: ClaimLexicon): QuantityMen
     const end = start + m[0].length;
     if (found.some((q) => q.start < end && start < q.end)) continue;
     const value = lexicon.approximate[m[1]];
-    if (value !== undefined) found.push({ value, start, end, ...unitAt(folded, end, lexicon), dateLike: false });
+    if (value === undefined) continue;
+    // "une dizaine de milliers de soldats": the collective counts thousands.
+    const scaled = COLLECTIVE_SCALE_RE.exec(folded.slice(end));
+    const scaledEnd = scaled ? end + scaled[0].length : end;
+    const scaledValue = scaled ? value * (SCALE[scaled[1]] ?? 1) : value;
+    found.push({ value: scaledValue, start, end: scaledEnd, ...unitAt(folded, scaledEnd, lexicon), dateLike: false });
   }
   found.sort((a, b) => a.start - b.start);
   return withElidedUnits(folded, found, lexicon);

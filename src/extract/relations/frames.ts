@@ -68,6 +68,8 @@ function themeStopIn(rightText: string, lex: RelationLexicon): number | undefine
   for (const m of rightText.matchAll(lex.themeStopRe)) {
     const index = m.index ?? 0;
     if (/^\s*$/.test(rightText.slice(0, index)) && /^[a-z]/.test(m[0])) continue;
+    // A decimal comma ("1,5 million d'obus") is part of a number, not a boundary.
+    if (m[0].startsWith(',') && /\d$/.test(rightText.slice(0, index)) && /^\d/.test(rightText.slice(index + 1))) continue;
     return index;
   }
   return undefined;

@@ -28,7 +28,7 @@ export { getRelationLexicon, compileRelationLexicon } from './lexicon';
 /** Farthest a loss count may sit before its trigger ("1 000 soldats nord-coréens ont été tués"), in characters. */
 const LOSS_NUMBER_LOOKBACK = 90;
 /** Farthest a loss count may sit after an active trigger ("a capturé deux soldats", "ont tué quelque 300 militaires"), in characters. */
-const LOSS_NUMBER_LOOKAHEAD = 40;
+const LOSS_NUMBER_LOOKAHEAD = 80;
 /** A part with no figure of its own ("11 000 soldats, dont une partie a combattu à Y"): the figure before it counts the whole, not this part. */
 const PART_WITHOUT_NUMBER_RE = /\bdont (?:une partie|certains|certaines|la plupart|la majorite|beaucoup|nombre)\b|\bune partie d'entre (?:eux|elles)\b/;
 
@@ -63,7 +63,10 @@ function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLe
       const after = quantities.find(
         (q) => !q.dateLike && q.start >= match.trigger.end && q.start - match.trigger.end <= LOSS_NUMBER_LOOKAHEAD && !/[;.,:]/.test(ctx.folded.slice(match.trigger.end, q.start)),
       );
-      return after && (!after.unitClass || after.unitClass === 'troops') ? [{ quantity: after.value, unit }] : [];
+      if (!after) return [];
+      // "les pertes … atteignent 4 700 tués et blessés": a loss noun after the number is the unit.
+      if (after.unitClass === unitClass && after.unit) return [{ quantity: after.value, unit: after.unit }];
+      return !after.unitClass || after.unitClass === 'troops' ? [{ quantity: after.value, unit }] : [];
     }
     const before = quantities.filter((q) => !q.dateLike && q.end <= match.trigger.start && match.trigger.start - q.end <= LOSS_NUMBER_LOOKBACK && !/[;.]/.test(ctx.folded.slice(q.end, match.trigger.start)));
     const nearest = before[before.length - 1];
