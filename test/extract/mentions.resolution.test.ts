@@ -16,6 +16,12 @@ const gazetteer = {
     { id: 'japan', type: 'Country', label: 'Japon', aliases: [], demonyms: ['japonais'], metonyms: ['Tokyo'] },
     { id: 'hanoi', type: 'Place', label: 'Hanoï', aliases: [] },
     { id: 'washington', type: 'Place', label: 'Washington', aliases: [], country: 'united_states' },
+    { id: 'nato', type: 'Organization', label: 'OTAN', aliases: ['Alliance atlantique'] },
+    { id: 'old_minister', type: 'Person', label: 'Arkadi Vetrov', aliases: [], country: 'russia', roles: [{ title: 'ministre de la Défense', of: 'russia', since: '2015-01', until: '2024-05' }] },
+    { id: 'new_minister', type: 'Person', label: 'Boris Zimine', aliases: [], country: 'russia', roles: [{ title: 'ministre de la Défense', of: 'russia', since: '2024-05' }] },
+    { id: 'nk_fm', type: 'Person', label: 'Ryo Song Mi', aliases: [], country: 'north_korea', roles: [{ title: 'ministre des Affaires étrangères', of: 'north_korea', since: '2022-06' }] },
+    { id: 'nato_chief_a', type: 'Person', label: 'Henrik Dalsgaard', aliases: [], roles: [{ title: "secrétaire général de l'OTAN", of: 'nato', until: '2024-10' }] },
+    { id: 'nato_chief_b', type: 'Person', label: 'Pieter Maas', aliases: [], roles: [{ title: "secrétaire général de l'OTAN", of: 'nato', since: '2024-10' }] },
   ],
 };
 const kb = makeKnowledgeBase(gazetteer);
@@ -66,5 +72,63 @@ describe('findMentions: compound demonyms name both states', () => {
   test('a combining form that joins no demonym names nothing', () => {
     expect(run('La stratégie pour l’Indo-Pacifique et le russo-japonisme littéraire.').filter((m) => m.entityId === 'russia')).toEqual([]);
     expect(run('Un style sino-baroque.')).toEqual([]);
+  });
+});
+
+describe('findMentions: unnamed definite descriptions are the holder of the post', () => {
+  const withRoles = {
+    ...gazetteer,
+    entities: gazetteer.entities.map((e) =>
+      e.id === 'putin' ? { ...e, roles: [{ title: 'président', of: 'russia', leads: true }] } : e.id === 'kim_jong_un' ? { ...e, roles: [{ title: 'dirigeant nord-coréen', of: 'north_korea', leads: true }] } : e,
+    ),
+  };
+  const kbRoles = makeKnowledgeBase(withRoles);
+  const described = (text: string, date?: string): Array<[string, string]> => {
+    const article = makeArticle(text);
+    if (date) article.date = date;
+    return findMentions(article, kbRoles)
+      .mentions.filter((m) => m.via === 'description')
+      .map((m) => [m.surface, m.entityId]);
+  };
+
+  test('a head of state with no bounds on the post needs no date; the state keeps its own mention', () => {
+    const article = makeArticle('Le président russe a reçu le dirigeant nord-coréen.');
+    const { mentions } = findMentions(article, kbRoles);
+    expect(mentions.map((m) => [m.surface, m.entityId, m.type])).toEqual([
+      ['président', 'putin', 'Person'],
+      ['russe', 'russia', 'Country'],
+      ['dirigeant', 'kim_jong_un', 'Person'],
+      ['nord-coréen', 'north_korea', 'Country'],
+    ]);
+    expect(mentions[0].cue).toBe('Le président russe');
+  });
+
+  test('the article date picks the holder of a post that changed hands', () => {
+    expect(described('Le ministre russe de la Défense a inspecté les troupes.', '2023-03-02')).toEqual([['ministre', 'old_minister']]);
+    expect(described('Le ministre russe de la Défense a inspecté les troupes.', '2025-01-15')).toEqual([['ministre', 'new_minister']]);
+    // No date and a post with bounds: nobody is certain.
+    expect(described('Le ministre russe de la Défense a inspecté les troupes.')).toEqual([]);
+  });
+
+  test('the holder named earlier in the article wins; the post can be written around the state', () => {
+    const text = 'Arkadi Vetrov a quitté Moscou. Le ministre de la Défense russe a ensuite rencontré le chef de la diplomatie nord-coréenne.';
+    expect(described(text, '2024-03-01')).toEqual([
+      ['ministre de la Défense', 'old_minister'],
+      ['chef de la diplomatie', 'nk_fm'],
+    ]);
+    // In 2025 the earlier name no longer held the post: the holder then is taken.
+    expect(described(text, '2025-03-01')[0]).toEqual(['ministre de la Défense', 'new_minister']);
+  });
+
+  test('a body named in the phrase holds the post: le secrétaire général de l’OTAN', () => {
+    expect(described('Le secrétaire général de l’OTAN a répondu.', '2025-02-01')).toEqual([['secrétaire général', 'nato_chief_b']]);
+  });
+
+  test('beside a name, after ancien/vice-, or in the plural, it is no description', () => {
+    expect(described('Le président russe Vladimir Poutine a parlé.')).toEqual([]);
+    expect(described('Vladimir Poutine, le président russe, a parlé.')).toEqual([]);
+    expect(described('Le président russe, Vladimir Poutine, a parlé.')).toEqual([]);
+    expect(described('L’ancien président russe a parlé, puis le vice-président russe.')).toEqual([]);
+    expect(described('Les présidents russe et nord-coréen ont parlé.')).toEqual([]);
   });
 });

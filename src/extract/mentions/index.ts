@@ -10,7 +10,8 @@
  *   lexicon files (titles, heads, locatives, designation shapes);
  * - a weapon category beside the named system it describes is that system
  *   alone; an acronym beside an organisation is that organisation;
- * - bare surnames and "le traité" resolved inside the article.
+ * - bare surnames and "le traité" resolved inside the article; unnamed
+ *   definite descriptions ("le président russe") to the holder of the post.
  * Bylines, credits, addresses and page paths carry no entity.
  *
  * Mentions never overlap, each lies inside its sentence
@@ -18,7 +19,8 @@
  * `article.text.slice(start, end) === surface`. `via` is one of: name, alias,
  * demonym, metonym (capital or seat acting for its state), title (person
  * after a title or in apposition to one), cue (other cue-found entity),
- * shape (weapon designation), coreference.
+ * shape (weapon designation), coreference, description (a post named
+ * without a name: "le ministre russe de la Défense").
  */
 import type { Article } from '../../corpus/types';
 import type { KnowledgeBase } from '../kb';
@@ -27,6 +29,7 @@ import type { EntityRecord, Mention } from '../types';
 import type { ArticleContext, Draft, SentenceContext } from './context';
 import { dropCategoriesOfNamedSystems, dropGenericCategories, linkAcronyms } from './apposition';
 import { resolvePersonReferences, resolveTreatyReferences } from './coreference';
+import { resolveDefiniteDescriptions } from './descriptions';
 import {
   discoverAppositions,
   discoverBareLocatives,
@@ -135,6 +138,7 @@ export function findMentions(article: Article, kb: KnowledgeBase): MentionResult
   joinAppositions(ctx);
   dropNoise(ctx);
   resolvePersonReferences(ctx);
+  resolveDefiniteDescriptions(ctx, typeof article.date === 'string' ? article.date : undefined);
   const words = personWords(ctx);
   for (const sc of sentences) discoverBareLocatives(ctx, sc, words);
   resolveTreatyReferences(ctx);

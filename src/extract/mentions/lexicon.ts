@@ -85,6 +85,12 @@ export const CoreferenceSchema = z.object({
   treatyDeterminers: words,
   treatyNouns: words,
   blockedAfter: words,
+  /** Determiners that open an unnamed definite description ("le président russe"). */
+  descriptionDeterminers: words,
+  /** Words allowed between that determiner and the post ("le nouveau ministre"). */
+  descriptionModifiers: words,
+  /** Posts written without a name: how the press writes each (state taken out) and the gazetteer role titles that hold it. */
+  descriptions: z.array(z.object({ phrases: z.array(z.string().min(1)).min(1), roles: z.array(z.string().min(1)).min(1) })).default([]),
   personShortForms: z
     .object({ first: z.boolean().default(true), last: z.boolean().default(true), minLength: z.number().int().positive().default(3) })
     .default({ first: true, last: true, minLength: 3 }),

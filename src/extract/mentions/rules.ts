@@ -6,7 +6,7 @@
 import type { KnowledgeBase } from '../kb';
 import { foldKey } from './fold';
 import { loadMentionLexicons, type MentionLexicons } from './lexicon';
-import { buildGazetteerMatcher, type GazetteerMatcher } from './matcher';
+import { buildGazetteerMatcher, inflectDemonym, type GazetteerMatcher } from './matcher';
 import { phraseIndex, type PhraseIndex } from './tokens';
 
 export interface MentionRules {
@@ -46,6 +46,28 @@ export interface MentionRules {
   combiningForms: PhraseIndex;
   /** Country id of each folded combining form. */
   combiningCountry: ReadonlyMap<string, string>;
+  descriptions: DescriptionRules;
+}
+
+/** A post held by a gazetteer person, as a definite description may name it. */
+export interface PostHolder {
+  personId: string;
+  /** Id of the Country or Organization where the post is held. */
+  of: string;
+  since?: string;
+  until?: string;
+}
+
+/** Tables of the definite descriptions ("le président russe"), from coreference.json and the gazetteer's roles. */
+export interface DescriptionRules {
+  /** Folded post phrase → holders of the roles that phrase names. */
+  holders: ReadonlyMap<string, readonly PostHolder[]>;
+  /** Every folded word of a post phrase: how far a description may run. */
+  words: ReadonlySet<string>;
+  determiners: ReadonlySet<string>;
+  modifiers: ReadonlySet<string>;
+  /** Folded demonym forms of every Country ("russe", "nord coreennes"), to read the post out of "diplomatie russe". */
+  demonyms: ReadonlySet<string>;
 }
 
 /** Folded words that link a capitalised role word to its title ("ministre de la Défense"). */
@@ -79,6 +101,31 @@ function combiningCountries(kb: KnowledgeBase, lexicons: MentionLexicons): Map<s
     if (ids && ids.size === 1) countries.set(foldKey(form), [...ids][0]);
   }
   return countries;
+}
+
+function compileDescriptions(kb: KnowledgeBase, lexicons: MentionLexicons): DescriptionRules {
+  const byRole = new Map<string, PostHolder[]>();
+  const demonyms = new Set<string>();
+  for (const entry of kb.gazetteer.entities) {
+    if (entry.type === 'Country') for (const d of entry.demonyms ?? []) for (const form of inflectDemonym(d, lexicons)) demonyms.add(foldKey(form));
+    if (entry.type !== 'Person') continue;
+    for (const role of entry.roles ?? []) {
+      const key = foldKey(role.title);
+      if (!byRole.has(key)) byRole.set(key, []);
+      byRole.get(key)!.push({ personId: entry.id, of: role.of, since: role.since, until: role.until });
+    }
+  }
+  const holders = new Map<string, PostHolder[]>();
+  const words = new Set<string>();
+  for (const post of lexicons.coreference.descriptions) {
+    const found = post.roles.flatMap((title) => byRole.get(foldKey(title)) ?? []);
+    for (const phrase of post.phrases) {
+      const key = foldKey(phrase);
+      for (const w of key.split(' ')) words.add(w);
+      holders.set(key, [...(holders.get(key) ?? []), ...found]);
+    }
+  }
+  return { holders, words, determiners: foldSet(lexicons.coreference.descriptionDeterminers), modifiers: foldSet(lexicons.coreference.descriptionModifiers), demonyms };
 }
 
 const foldSet = (words: readonly string[]): Set<string> => new Set(words.map(foldKey).filter((w) => w.length > 0));
@@ -119,6 +166,7 @@ export function compileRules(kb: KnowledgeBase): MentionRules {
     treatyBlockedAfter: foldSet(coreference.blockedAfter),
     combiningForms: phraseIndex([...combiningCountry.keys()], (k) => k),
     combiningCountry,
+    descriptions: compileDescriptions(kb, lexicons),
   };
   cache.set(kb, rules);
   return rules;
