@@ -118,24 +118,32 @@ export function brandesFromSources(graph: Graph, sources: readonly string[], nor
     let head = 0;
     let tail = 0;
     order[tail++] = s;
+    // Loop bounds and the source's distance and path count are read once per node: this inner loop is the whole cost.
     while (head < tail) {
       const v = order[head++];
-      for (let j = offsets[v]; j < offsets[v + 1]; j++) {
+      const next = distance[v] + 1;
+      const paths = sigma[v];
+      const end = offsets[v + 1];
+      for (let j = offsets[v]; j < end; j++) {
         const w = targets[j];
-        if (distance[w] < 0) {
-          distance[w] = distance[v] + 1;
+        const dw = distance[w];
+        if (dw < 0) {
+          distance[w] = next;
           order[tail++] = w;
-        }
-        if (distance[w] === distance[v] + 1) sigma[w] += sigma[v];
+          sigma[w] = paths;
+        } else if (dw === next) sigma[w] += paths;
       }
     }
     // Reverse BFS order: every node is settled before the nodes that precede it.
+    const { offsets: inOffsets, targets: inTargets } = reverse;
     for (let i = tail - 1; i > 0; i--) {
       const w = order[i];
       const share = (1 + delta[w]) / sigma[w];
-      for (let j = reverse.offsets[w]; j < reverse.offsets[w + 1]; j++) {
-        const v = reverse.targets[j];
-        if (distance[v] === distance[w] - 1) delta[v] += sigma[v] * share;
+      const previous = distance[w] - 1;
+      const end = inOffsets[w + 1];
+      for (let j = inOffsets[w]; j < end; j++) {
+        const v = inTargets[j];
+        if (distance[v] === previous) delta[v] += sigma[v] * share;
       }
       centrality[w] += delta[w];
     }
