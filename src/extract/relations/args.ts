@@ -40,10 +40,19 @@ export function residualWords(snippet: string, lex: RelationLexicon): number {
   return countWords(stripped);
 }
 
-/** A head of state stands for the state where only a state fits ("Poutine a envoyé des troupes"). */
+/** Words right before a leader that name their government, not the person ("le régime de Kim Jong Un", "l'administration de X"). */
+const GOVERNMENT_OF_RE = /(?:regime|gouvernement|administration|pouvoir|camp)\s+(?:de|du|d')\s*$/;
+/** How far back the government noun is looked for, in characters. */
+const GOVERNMENT_LOOKBACK = 30;
+
+/**
+ * A head of state stands for the state where only a state fits ("Poutine a envoyé des troupes");
+ * as an object only when the text names their government ("au régime de Kim Jong Un").
+ */
 function asActor(ctx: SentenceContext, m: SentenceMention, types: readonly EntityType[]): SentenceMention {
   if (m.type !== 'Person' || types.includes('Person') || !types.includes('Country')) return m;
-  const country = ctx.ledBy(m.entityId);
+  const governed = ctx.ledByGovernment && GOVERNMENT_OF_RE.test(ctx.folded.slice(Math.max(0, m.start - GOVERNMENT_LOOKBACK), m.start));
+  const country = ctx.ledBy(m.entityId) ?? (governed ? ctx.ledByGovernment?.(m.entityId) : undefined);
   return country ? { ...m, entityId: country.entityId, label: country.label, type: 'Country' } : m;
 }
 
@@ -243,7 +252,7 @@ function anchorOf(strategy: ArgStrategy, anchors: Anchors): Span | undefined {
 /** Runs one argument's strategies in order; the first that finds a mention of an allowed type gives it, widened to its coordination. */
 export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrategy[], types: readonly EntityType[], anchors: Anchors, lex: RelationLexicon, role: 'subject' | 'object' = 'subject'): SentenceMention[] {
   // Only an agent acts for its state: "la visite de Poutine à Pyongyang" does not make Russia a destination.
-  if (role === 'object') ctx = { ...ctx, ledBy: () => undefined };
+  if (role === 'object') ctx = { ...ctx, ledBy: () => undefined, ledByGovernment: ctx.ledBy };
   for (const strategy of strategies) {
     const anchor = anchorOf(strategy, anchors);
     if (!anchor) continue;

@@ -26,6 +26,8 @@ export interface SentenceContext {
   countryOf: (entityId: string) => { entityId: string; label: string } | undefined;
   /** The country a person leads (knowledge base role with `leads`): "Poutine a envoyé" acts for Russia. */
   ledBy: (entityId: string) => { entityId: string; label: string } | undefined;
+  /** For object searches, where only a government stands for its state: the country a person leads. */
+  ledByGovernment?: (entityId: string) => { entityId: string; label: string } | undefined;
   /** Shared by all sentences of the article, updated after each. */
   discourse: Discourse;
 }

@@ -137,6 +137,19 @@ function nearestDate(ctx: SentenceContext, at: number): string | undefined {
   return best;
 }
 
+/**
+ * The parties of one act are of one kind (frames with `partiesAlike`): when a state was found for a
+ * trigger, a leader found for the same trigger stands for their state ("Kim … le traité signé avec la Russie").
+ */
+function alikeParties(ctx: SentenceContext, matches: readonly FrameMatch[]): FrameMatch[] {
+  const stateAt = new Set(matches.filter((m) => m.frame.partiesAlike && m.subject.type === 'Country').map((m) => m.trigger.start));
+  return matches.map((m) => {
+    if (!m.frame.partiesAlike || m.subject.type !== 'Person' || !stateAt.has(m.trigger.start)) return m;
+    const country = ctx.ledBy(m.subject.entityId);
+    return country ? { ...m, subject: { ...m.subject, entityId: country.entityId, label: country.label, type: 'Country' } } : m;
+  });
+}
+
 /** Remembers what this sentence named, for anaphors in the next ones. */
 function updateDiscourse(ctx: SentenceContext, matches: readonly FrameMatch[], kb: KnowledgeBase): void {
   const lex = getRelationLexicon(kb);
@@ -188,6 +201,7 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
   // What this sentence just established (whose troops, where they went) also serves its own later clauses.
   // The first reading keeps what the earlier sentences established ("Il a été accueilli par Y": il is the person named before Y).
   if (JSON.stringify(ctx.discourse) !== before) matches = [...matches, ...matchFrames(ctx, lex)];
+  matches = alikeParties(ctx, matches);
   for (const match of matches) {
     if (!fits(match.relation, match.subject.type, match.object.type)) continue;
     const status = classifyStatus(ctx.text, match.trigger, claimLex, attribution);

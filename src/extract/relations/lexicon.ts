@@ -85,6 +85,8 @@ const FrameSchema = z.object({
   toContainer: z.boolean().optional(),
   /** VISITED read from a meeting or a reception: dropped when the place is in the traveller's own state (knowledge base). */
   abroadOnly: z.boolean().optional(),
+  /** The parties of one act are of one kind: when another frame on the same trigger found a state, a leader found here stands for their state ("le traité signé avec la Russie": Kim's side is North Korea). */
+  partiesAlike: z.boolean().optional(),
 });
 export type Frame = z.infer<typeof FrameSchema>;
 
