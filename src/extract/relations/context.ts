@@ -10,6 +10,8 @@ export interface Discourse {
   person?: SentenceMention;
   place?: SentenceMention;
   destination?: SentenceMention;
+  /** Every person the article named so far, in order (for titles without a name: "le secrétaire du Conseil"). */
+  people?: SentenceMention[];
 }
 
 /** One sentence ready for matching: its text folded and its mentions with sentence-relative offsets. */

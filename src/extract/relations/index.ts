@@ -156,6 +156,7 @@ function updateDiscourse(ctx: SentenceContext, matches: readonly FrameMatch[], k
   const d = ctx.discourse;
   const people = ctx.mentions.filter((m) => m.type === 'Person');
   if (people.length) d.person = people[people.length - 1];
+  if (people.length) d.people = [...(d.people ?? []), ...people];
   const places = ctx.mentions.filter((m) => m.type === 'Place');
   if (places.length) d.place = places[places.length - 1];
   for (const troop of ctx.folded.matchAll(lex.troopRe)) {
@@ -183,7 +184,7 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
     emitted.push({ relation, key });
   };
 
-  const nominal: NominalMatch[] = matchNominal(ctx, kb, lex);
+  const nominal: NominalMatch[] = matchNominal(ctx, kb, lex, ctx.discourse.people);
   const containers = new Map<string, string[]>();
   for (const n of nominal) {
     const objectId = n.object.entityId;
@@ -196,11 +197,13 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
   const attribution = findAttribution(ctx.text, ctx.mentions, claimLex);
   const typeOf = new Map(ctx.allMentions.map((m) => [m.entityId, m.type]));
   let matches = matchFrames(ctx, lex);
-  const before = JSON.stringify(ctx.discourse);
+  // The people list only serves titles without a name; the anaphors frames read are the other slots.
+  const slots = () => JSON.stringify({ ...ctx.discourse, people: undefined });
+  const before = slots();
   updateDiscourse(ctx, matches, kb);
   // What this sentence just established (whose troops, where they went) also serves its own later clauses.
   // The first reading keeps what the earlier sentences established ("Il a été accueilli par Y": il is the person named before Y).
-  if (JSON.stringify(ctx.discourse) !== before) matches = [...matches, ...matchFrames(ctx, lex)];
+  if (slots() !== before) matches = [...matches, ...matchFrames(ctx, lex)];
   matches = alikeParties(ctx, matches);
   for (const match of matches) {
     if (!fits(match.relation, match.subject.type, match.object.type)) continue;

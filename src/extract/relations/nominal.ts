@@ -2,7 +2,7 @@ import type { RelationType } from '../../ontology';
 import type { SentenceMention } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
-import { fold } from '../claims';
+import { escapeRegExp, fold } from '../claims';
 import type { SentenceContext } from './context';
 import type { RelationLexicon } from './lexicon';
 
@@ -23,7 +23,13 @@ const PLACE_HEAD_END_RE = /(?:region|ville|port|province|oblast|localite|base|ca
 /** An acronym in brackets after a body's name ("(NIS)"), folded. */
 const ACRONYM_IN_BRACKETS = "(?:\\([a-z0-9'. -]{1,12}\\)\\s*)?";
 /** What continues a title in an apposition with the body it is held at ("chercheuse au …", "membre du …"). */
-const APPOSITION_PREP_RE = /^\s+(?:au|aux|a la|a l'|de|du|des|d'|chez|aupres)(?:\s|$)/;
+const APPOSITION_PREP_RE = /^\s+(?:au|aux|a la|a l'|a|de|du|des|d'|chez|aupres)(?:\s|$)/;
+/** What joins a person's name to the body their title is held at, right after the name ("l'expert X de l'Institut Y"). */
+const BODY_AFTER_NAME_RE = /^\s*(?:de la|de l'|de|du|d')\s*$/;
+/** A bracketed acronym after a body's long name, within the same noun phrase ("l'Institut … (SWP)"). */
+const BRACKETED_AFTER_RE = /^[^,;:.()]{0,80}\(\s*$/;
+/** A state "under" or "of" its leader: "Washington, sous Donald Trump", "la Russie de Poutine". */
+const STATE_UNDER_LEADER_RE = /^\s*(?:,\s*)?(?:sous|de|d')\s*$/;
 const ARTICLE_BEFORE_TITLE_RE = /(?:^|[\s,(«'])$/;
 
 function gazetteerIndex(kb: KnowledgeBase): Map<string, GazetteerEntry> {
@@ -98,7 +104,8 @@ function titleAfter(ctx: SentenceContext, person: SentenceMention, bodies: reado
   const lead = /^\s*,\s*(?:(?:le|la|l')\s*)?/.exec(after);
   if (!lead) return undefined;
   const from = person.end + lead[0].length;
-  const rest = ctx.folded.slice(from);
+  // Read on the original text: the verb "a" ends the apposition, the preposition "à" does not ("chercheuse à l'IFRI").
+  const rest = ctx.text.slice(from);
   const endAt = /[,.;:()]|\s(?:a|ont|est|sont|avait|qui)\s/.exec(rest);
   const to = from + (endAt ? endAt.index : rest.length);
   const key = titleKey(without(ctx, from, to, bodies), lex);
@@ -126,6 +133,18 @@ function sharedTitle(ctx: SentenceContext, person: SentenceMention, hits: Readon
  * counterpart ("son homologue russe X") holds the post of the other titled person
  * of the sentence.
  */
+/**
+ * "l'expert X de l'Institut Y (SWP)": the body named right after a titled person. A known
+ * bracketed acronym of the same noun phrase is preferred to a long name the knowledge base lacks.
+ */
+function bodyAfterName(ctx: SentenceContext, kb: KnowledgeBase, person: SentenceMention): SentenceMention | undefined {
+  const orgs = ctx.mentions.filter((m) => m.type === 'Organization');
+  const body = orgs.find((m) => m.start >= person.end && BODY_AFTER_NAME_RE.test(ctx.folded.slice(person.end, m.start)));
+  if (!body || entryOf(kb, body.entityId)) return body;
+  const acronym = orgs.find((m) => m.start > body.end && BRACKETED_AFTER_RE.test(ctx.folded.slice(body.end, m.start)) && /^\s*\)/.test(ctx.folded.slice(m.end)));
+  return acronym && entryOf(kb, acronym.entityId) ? acronym : body;
+}
+
 function titles(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): NominalMatch[] {
   const out: NominalMatch[] = [];
   const bodies = ctx.allMentions.filter((m) => m.type === 'Country' || m.type === 'Organization');
@@ -136,7 +155,7 @@ function titles(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
   }
   const roles = [...hits.values()].filter((h) => !h.title.leads && !h.title.counterpart).map((h) => h.title.title);
   for (const [person, f] of hits) {
-    const body = bodies.find((m) => m.start >= f.from && m.end <= f.to);
+    const body = bodies.find((m) => m.start >= f.from && m.end <= f.to) ?? (f.to <= person.start ? bodyAfterName(ctx, kb, person) : undefined);
     const kbRoles = entryOf(kb, person.entityId)?.roles ?? [];
     let object: NominalMatch['object'] | undefined = body;
     if (!object) {
@@ -238,7 +257,48 @@ function locatedIn(ctx: SentenceContext, lex: RelationLexicon): NominalMatch[] {
   return out;
 }
 
-/** Every relation a sentence states in its noun phrases. */
-export function matchNominal(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): NominalMatch[] {
-  return [...titles(ctx, kb, lex), ...partOf(ctx, kb, lex), ...locatedIn(ctx, lex)];
+/**
+ * A title with its body but no name ("le secrétaire du Conseil de sécurité russe est venu …") refers
+ * to a person the article named before: the one the knowledge base gives that post at that body.
+ * Nothing when no earlier person, or more than one, holds it.
+ */
+function titlesWithoutName(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon, earlier: readonly SentenceMention[]): NominalMatch[] {
+  const out: NominalMatch[] = [];
+  if (!earlier.length) return out;
+  const persons = ctx.mentions.filter((m) => m.type === 'Person');
+  for (const body of ctx.mentions.filter((m) => m.type === 'Organization' || (m.type === 'Country' && !m.demonym))) {
+    // A person named right after the body is handled by the titles of that person.
+    if (persons.some((p) => p.start >= body.end && p.start - body.end <= TITLE_LOOKAHEAD / 4)) continue;
+    const before = ctx.folded.slice(Math.max(0, body.start - TITLE_LOOKBACK), body.start).replace(JOINERS_RE, '');
+    const title = lex.titles.find((t) => !t.counterpart && new RegExp(`(?:^|[\\s'])${escapeRegExp(t.folded)}$`).test(before));
+    if (!title) continue;
+    const holders = earlier.filter((p) =>
+      (entryOf(kb, p.entityId)?.roles ?? []).some((r) => r.of === body.entityId && (fold(r.title).startsWith(title.folded) || (title.leads && r.leads === true))),
+    );
+    const distinct = [...new Map(holders.map((p) => [p.entityId, p])).values()];
+    if (distinct.length !== 1) continue;
+    const person = { ...distinct[0], start: body.start, end: body.start };
+    const role = (entryOf(kb, person.entityId)?.roles ?? []).find((r) => r.of === body.entityId);
+    out.push(title.leads || role?.leads ? { relation: 'LEADS', subject: person, object: body } : { relation: 'OFFICIAL_OF', subject: person, object: body, role: role?.title ?? title.title });
+  }
+  return out;
+}
+
+/** "Washington, sous Donald Trump", "la Russie de Poutine": the leader of that state, when the knowledge base says so. */
+function stateUnderLeader(ctx: SentenceContext, kb: KnowledgeBase): NominalMatch[] {
+  const out: NominalMatch[] = [];
+  for (let i = 0; i + 1 < ctx.mentions.length; i++) {
+    const state = ctx.mentions[i];
+    const person = ctx.mentions[i + 1];
+    if (state.type !== 'Country' || state.demonym || person.type !== 'Person') continue;
+    if (!STATE_UNDER_LEADER_RE.test(ctx.folded.slice(state.end, person.start))) continue;
+    const leads = (entryOf(kb, person.entityId)?.roles ?? []).some((r) => r.leads && r.of === state.entityId);
+    if (leads) out.push({ relation: 'LEADS', subject: person, object: state });
+  }
+  return out;
+}
+
+/** Every relation a sentence states in its noun phrases; `earlier` are the people the article named before this sentence. */
+export function matchNominal(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon, earlier: readonly SentenceMention[] = []): NominalMatch[] {
+  return [...titles(ctx, kb, lex), ...titlesWithoutName(ctx, kb, lex, earlier), ...stateUnderLeader(ctx, kb), ...partOf(ctx, kb, lex), ...locatedIn(ctx, lex)];
 }
