@@ -49,3 +49,28 @@ describe('findMentions with the shipped knowledge: a defunct state', () => {
     expect(typed(run("En 1961, l'URSS a signé un traité avec Pyongyang."))).toContain('Country:soviet_union');
   });
 });
+
+describe('findMentions with the shipped knowledge: people, bodies and places of 2023–2025 coverage', () => {
+  test.each([
+    ['La porte-parole Karine Jean-Pierre a répondu aux questions.', 'Karine Jean-Pierre', 'karine_jean_pierre'],
+    ['Le secrétaire Ri Il-hwan accompagnait la délégation.', 'Ri Il-hwan', 'ri_il_hwan'],
+    ['Selon Yuriy Ihnat, deux missiles ont été abattus.', 'Yuriy Ihnat', 'yuriy_ihnat'],
+    ['Une note du Middlebury Institute détaille les images.', 'Middlebury Institute', 'middlebury_cns'],
+    ['Des combats ont eu lieu autour de Pogrebki.', 'Pogrebki', 'pogrebki'],
+    ['Un tir a été observé depuis Plessetsk.', 'Plessetsk', 'plesetsk'],
+  ])('%s', (text, surface, id) => {
+    expect(of(run(text), surface)).toMatchObject({ entityId: id });
+  });
+
+  test('the American security council is never the UN one, and needs its setting', () => {
+    expect(of(run('John Kirby, porte-parole du Conseil de sécurité nationale, a réagi.'), 'Conseil de sécurité nationale')).toMatchObject({ entityId: 'us_nsc' });
+    expect(run('Il a réuni son conseil de sécurité nationale.').map((m) => m.entityId)).not.toContain('un_security_council');
+  });
+
+  test('unnamed posts of this topic resolve to their holders at the article date', () => {
+    const article = makeArticle('Le ministre russe de la Défense a rencontré le dirigeant nord-coréen.');
+    article.date = '2024-11-30';
+    const people = findMentions(article, kb).mentions.filter((m) => m.type === 'Person').map((m) => m.entityId);
+    expect(people).toEqual(['belousov', 'kim_jong_un']);
+  });
+});

@@ -17,6 +17,11 @@ const gazetteer = {
     { id: 'hanoi', type: 'Place', label: 'Hanoï', aliases: [] },
     { id: 'washington', type: 'Place', label: 'Washington', aliases: [], country: 'united_states' },
     { id: 'nato', type: 'Organization', label: 'OTAN', aliases: ['Alliance atlantique'] },
+    { id: 'unsc', type: 'Organization', label: "Conseil de sécurité de l'ONU", aliases: ['Conseil de sécurité'] },
+    { id: 'us_nsc', type: 'Organization', label: 'Conseil de sécurité nationale des États-Unis', aliases: [], country: 'united_states', weakAliases: ['Conseil de sécurité nationale'] },
+    { id: 'kr_nsc', type: 'Organization', label: 'Conseil de sécurité nationale sud-coréen', aliases: [], country: 'south_korea', weakAliases: ['Conseil de sécurité nationale'] },
+    { id: 'us_spokesman', type: 'Person', label: 'Walter Grigsby', aliases: [], country: 'united_states', roles: [{ title: 'porte-parole', of: 'us_nsc' }] },
+    { id: 'un_committee', type: 'Organization', label: 'Comité 1718', aliases: [] },
     { id: 'old_minister', type: 'Person', label: 'Arkadi Vetrov', aliases: [], country: 'russia', roles: [{ title: 'ministre de la Défense', of: 'russia', since: '2015-01', until: '2024-05' }] },
     { id: 'new_minister', type: 'Person', label: 'Boris Zimine', aliases: [], country: 'russia', roles: [{ title: 'ministre de la Défense', of: 'russia', since: '2024-05' }] },
     { id: 'nk_fm', type: 'Person', label: 'Ryo Song Mi', aliases: [], country: 'north_korea', roles: [{ title: 'ministre des Affaires étrangères', of: 'north_korea', since: '2022-06' }] },
@@ -130,5 +135,22 @@ describe('findMentions: unnamed definite descriptions are the holder of the post
     expect(described('Le président russe, Vladimir Poutine, a parlé.')).toEqual([]);
     expect(described('L’ancien président russe a parlé, puis le vice-président russe.')).toEqual([]);
     expect(described('Les présidents russe et nord-coréen ont parlé.')).toEqual([]);
+  });
+});
+
+describe('findMentions: names of bodies that are also common phrases', () => {
+  test('a body written with a capital is not found in the lower-case phrase', () => {
+    expect(run('Le Conseil de sécurité a siégé.').map((m) => m.entityId)).toEqual(['unsc']);
+    expect(run('Le pays a créé un conseil de sécurité régional.')).toEqual([]);
+    // A number keeps the name distinctive in lower case.
+    expect(run('Le comité 1718 enquête.').map((m) => m.entityId)).toEqual(['un_committee']);
+  });
+
+  test('a shared weak name is the body of the country the sentence’s person or place belongs to', () => {
+    expect(of(run('Walter Grigsby, porte-parole du Conseil de sécurité nationale, a répondu.'), 'Conseil de sécurité nationale')).toMatchObject({ entityId: 'us_nsc' });
+    expect(of(run('À Séoul, le Conseil de sécurité nationale a été convoqué.'), 'Conseil de sécurité nationale')).toMatchObject({ entityId: 'kr_nsc' });
+    // Nothing says whose: neither body, and never the UN council hidden inside it.
+    expect(run('Le Conseil de sécurité nationale a été convoqué.')).toEqual([]);
+    expect(run('Le président a réuni son conseil de sécurité nationale.')).toEqual([]);
   });
 });

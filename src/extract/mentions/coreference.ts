@@ -139,8 +139,8 @@ export function resolvePersonReferences(ctx: ArticleContext): void {
   const countries = new Map<number, Set<string>>();
   for (const d of ctx.drafts) {
     if (d.dropped) continue;
-    // A known place of a country names that country's setting too ("À Séoul, le ministère …").
-    const country = d.type === 'Country' ? d.entityId : d.type === 'Place' && d.known ? ctx.rules.matcher.entries.get(d.entityId)?.country : undefined;
+    // A known place or person of a country names that country's setting too ("À Séoul, le ministère …", "Kirby, porte-parole du Conseil …").
+    const country = d.type === 'Country' ? d.entityId : (d.type === 'Place' || d.type === 'Person') && d.known ? ctx.rules.matcher.entries.get(d.entityId)?.country : undefined;
     if (country === undefined) continue;
     if (!countries.has(d.sentence)) countries.set(d.sentence, new Set());
     countries.get(d.sentence)!.add(country);

@@ -266,7 +266,8 @@ export function discoverNamedOrganizations(ctx: ArticleContext, sc: SentenceCont
   const maxTokens = rules.lexicons.orgcues.maxNameTokens;
   for (let i = 1; i < t.length; i++) {
     const head = t[i];
-    if (sc.owner[i] || !head.capitalised || !rules.namedOrgHeads.has(head.key)) continue;
+    // A weak gazetteer name starting here is left to coreference ("Conseil de sécurité nationale": whose?).
+    if (sc.owner[i] || sc.weakAt.has(i) || !head.capitalised || !rules.namedOrgHeads.has(head.key)) continue;
     if (!NOUN_PHRASE_OPENERS.has(t[i - 1].key) || !isPlainGap(head.gap)) continue;
     let end = i + 1;
     let lastContent = i;

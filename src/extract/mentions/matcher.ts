@@ -58,7 +58,7 @@ export interface GazetteerMatcher {
   scan(text: string, folded: string): NameMatch[];
 }
 
-function caseRuleOf(name: string, kind: NameKind): CaseRule {
+function caseRuleOf(name: string, kind: NameKind, type: EntityType): CaseRule {
   if (kind === 'demonym') return 'none';
   const letters = name.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 2 && letters.length <= MAX_ACRONYM_LETTERS && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) {
@@ -66,6 +66,8 @@ function caseRuleOf(name: string, kind: NameKind): CaseRule {
   }
   const words = foldKey(name).split(' ');
   if (words.length === 1) return /^[\p{Lu}\p{Lt}]/u.test(name.trim()) ? 'first-upper' : 'none';
+  // A number makes a body's name distinctive whatever its case ("comité 1718").
+  if ((kind === 'weak' || (type === 'Organization' && !/\p{N}/u.test(name))) && /^[\p{Lu}\p{Lt}]/u.test(name.trim())) return 'leading';
   return capitalInitials(name).slice(1).some(Boolean) ? 'words' : 'none';
 }
 
@@ -113,6 +115,11 @@ function fitsCase(form: NameForm, written: string, writtenFolded: string): boole
       return written === written.toUpperCase();
     case 'first-upper':
       return CAPITAL_START.test(written);
+    case 'leading': {
+      if (!CAPITAL_START.test(written)) return false;
+      const actual = capitalInitials(written, writtenFolded);
+      return form.initials.every((needed, i) => !needed || actual[i] === true);
+    }
     default: {
       const actual = capitalInitials(written, writtenFolded);
       return form.initials.every((needed, i) => i === 0 || !needed || actual[i] === true);
@@ -136,8 +143,8 @@ function collectNames(kb: KnowledgeBase, lexicons: MentionLexicons): Map<string,
       slot = { candidates: [] };
       byKey.set(key, slot);
     }
-    const rule = caseRuleOf(name, kind);
-    const form: NameForm = { name, rule, initials: rule === 'words' ? capitalInitials(name) : [] };
+    const rule = caseRuleOf(name, kind, entry.type);
+    const form: NameForm = { name, rule, initials: rule === 'words' || rule === 'leading' ? capitalInitials(name) : [] };
     const existing = slot.candidates.find((c) => c.entityId === entry.id && c.kind === kind);
     if (existing) existing.forms.push(form);
     else slot.candidates.push({ entityId: entry.id, type: entry.type, kind, forms: [form] });
