@@ -153,7 +153,8 @@ export async function measureWorkers(params: WorkersParams): Promise<WorkersResu
   let single: ReturnType<typeof buildCorpusGraph> | undefined;
   const singleRuns = await timeRuns(params.runs, () => (single = buildCorpusGraph({ articlesDir: dir, extractor })));
   let parallel: ReturnType<typeof buildCorpusGraph> | undefined;
-  const parallelRuns = await timeRuns(params.runs, async () => (parallel = await buildCorpusGraphAsync({ articlesDir: dir, extractor, workers: params.workers })));
+  // A fresh extractor per parallel build: the workers load the knowledge files when the pool starts, and must find the version the main thread has.
+  const parallelRuns = await timeRuns(params.runs, async () => (parallel = await buildCorpusGraphAsync({ articlesDir: dir, extractor: createExtractor(), workers: params.workers })));
   const tiny = path.join(params.workDir, 'pool-start');
   rmSync(tiny, { recursive: true, force: true });
   mkdirSync(tiny, { recursive: true });

@@ -114,8 +114,23 @@ interface ReadPlan {
   t0: number;
 }
 
-/** Hash of the files that decide what an Article is and what is extracted from it, besides the knowledge files. */
+/**
+ * Hash of the files that decide what an Article is and what is extracted from
+ * it, besides the knowledge files. Computed once per process and noise file:
+ * it describes the code this process loaded, which files edited on disk
+ * since do not change.
+ */
+const fingerprints = new Map<string, string>();
 function codeFingerprint(noiseFile: string): string {
+  let fingerprint = fingerprints.get(noiseFile);
+  if (fingerprint === undefined) {
+    fingerprint = hashCode(noiseFile);
+    fingerprints.set(noiseFile, fingerprint);
+  }
+  return fingerprint;
+}
+
+function hashCode(noiseFile: string): string {
   const hash = createHash('sha256');
   const add = (file: string) => hash.update(file).update(readFileSync(file));
   add(noiseFile);
