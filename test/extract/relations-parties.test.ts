@@ -98,3 +98,36 @@ describe('help to develop weapons', () => {
     expect(triples(rels, 'TRANSFERRED_TECHNOLOGY_TO')).toEqual([]);
   });
 });
+
+describe('alliances and support', () => {
+  test('two states bound to give each other military assistance are allies', () => {
+    const rels = run(["L'article 2 engage Minsk et Téhéran à se fournir « sans délai une assistance militaire »."], [['Minsk', 'by', 'Country'], ['Téhéran', 'ir', 'Country']]);
+    expect(triples(rels, 'ALLIED_WITH')).toEqual(['by ALLIED_WITH ir']);
+  });
+
+  test('leaders who signed a pact of mutual assistance stand for their states', () => {
+    const rels = run(['Le pacte de Minsk signé par Ivan Petrov et Ali Rahimi prévoyait une assistance militaire mutuelle.'], [PACT, ['Ivan Petrov', 'petrov', 'Person'], ['Ali Rahimi', 'rahimi', 'Person']]);
+    expect(triples(rels, 'ALLIED_WITH')).toEqual(['by ALLIED_WITH ir']);
+  });
+
+  test('one state giving assistance to another is no alliance', () => {
+    const rels = run(["L'Iran a fourni une assistance militaire à la Biélorussie."], [IR, BY]);
+    expect(triples(rels, 'ALLIED_WITH')).toEqual([]);
+  });
+
+  test('supporting the policy of a state, with a quoted adverb, supports that state', () => {
+    const rels = run(['Ivan Petrov a assuré que la Biélorussie soutiendrait « invariablement » la politique de l\'Iran.'], [['Ivan Petrov', 'petrov', 'Person'], BY, IR]);
+    expect(triples(rels, 'SUPPORTS')).toEqual(['by SUPPORTS ir']);
+  });
+
+  test('"son pays" after a speaker is the speaker\'s state, and its own stance is asserted', () => {
+    const rels = run(['Ivan Petrov a déclaré que son pays se tiendrait aux côtés de nos camarades iraniens.'], [['Ivan Petrov', 'petrov', 'Person'], ['iraniens', 'ir', 'Country']]);
+    const support = rels.find((r) => r.type === 'SUPPORTS');
+    expect(support).toMatchObject({ subject: 'by', object: 'ir', claim: { status: 'asserted' } });
+  });
+
+  test('another state reporting the same stance keeps it reported', () => {
+    const rels = run(["Selon l'Iran, la Biélorussie soutient la politique de l'Iran."], [IR, BY, IR]);
+    expect(rels.find((r) => r.type === 'SUPPORTS')?.claim.status).toBe('reported');
+  });
+});

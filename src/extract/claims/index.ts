@@ -13,4 +13,4 @@ export type { DateMention } from './dates';
 export { findAttribution } from './attribution';
 export type { Attribution, SentenceMention } from './attribution';
 export { classifyStatus } from './status';
-export type { TriggerSpan } from './status';
+export type { StatusOptions, TriggerSpan } from './status';

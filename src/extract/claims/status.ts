@@ -21,13 +21,22 @@ function windowBefore(folded: string, pos: number, n: number): { window: string;
   return { window: tail.join(' '), lastWord: tail[tail.length - 1] ?? '' };
 }
 
+/** What the caller knows about the sentence beyond its words. */
+export interface StatusOptions {
+  /**
+   * The source is the relation's own subject (the state, or its official, speaking of what that state does):
+   * speech and reporting verbs then state the relation; only a conditional or "aurait" still hedges it.
+   */
+  ownSource?: boolean;
+}
+
 /**
  * How surely a sentence states the relation whose trigger sits at `trigger`:
  * denied (a denial cue in the sentence) > planned (a modal, intention or
  * possibility cue governing the trigger, or the trigger in the future) >
  * reported (attributed, hedged, or the trigger in the conditional) > asserted.
  */
-export function classifyStatus(text: string, trigger: TriggerSpan, lexicon: ClaimLexicon, attribution?: Attribution): ClaimStatus {
+export function classifyStatus(text: string, trigger: TriggerSpan, lexicon: ClaimLexicon, attribution?: Attribution, options: StatusOptions = {}): ClaimStatus {
   const folded = fold(text);
   // "n'a pas démenti", "n'a pas pu être vérifié": a negation that denies nothing is blanked before the denial cues are read.
   const undenied = folded.replace(lexicon.notDeniedRe, (m) => ' '.repeat(m.length));
@@ -43,8 +52,9 @@ export function classifyStatus(text: string, trigger: TriggerSpan, lexicon: Clai
   if (conditional && hits(lexicon.announceRe, folded.slice(0, trigger.start)).length) return 'planned';
 
   if (conditional) return 'reported';
-  if (attribution && (attribution.kind !== 'speechBefore' || attribution.cueStart < trigger.start)) return 'reported';
   const reportedCues = hits(lexicon.reportedRe, folded);
+  if (options.ownSource) return reportedCues.some((m) => /^(?:aurait|auraient)$/.test(m[0])) ? 'reported' : 'asserted';
+  if (attribution && (attribution.kind !== 'speechBefore' || attribution.cueStart < trigger.start)) return 'reported';
   if (reportedCues.some((m) => (m.index ?? 0) < trigger.start || /^(?:selon|d'apres|aurait|auraient)$/.test(m[0]))) return 'reported';
   return 'asserted';
 }

@@ -243,6 +243,22 @@ function fromDiscourse(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy
   return { ...remembered, start: anchor.start, end: anchor.end, demonym: true };
 }
 
+/** Default reach, before the anchor, of the phrase that stands for the speaker's state. */
+const SPEAKER_STATE_REACH = 60;
+
+/** "Choe a déclaré que son pays soutiendrait …": the state of the person named before the phrase (knowledge base `country`). */
+function speakerState(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy): SentenceMention | undefined {
+  if (!strategy.cue) return undefined;
+  const from = Math.max(0, anchor.start - (strategy.maxChars ?? SPEAKER_STATE_REACH));
+  const cue = new RegExp(foldPattern(strategy.cue)).exec(ctx.folded.slice(from, anchor.start));
+  if (!cue) return undefined;
+  const cueStart = from + cue.index;
+  const person = [...ctx.mentions].reverse().find((m) => m.type === 'Person' && m.end <= cueStart) ?? ctx.discourse.person;
+  const country = person ? (ctx.countryOf(person.entityId) ?? ctx.ledBy(person.entityId)) : undefined;
+  if (!person || !country) return undefined;
+  return { ...person, entityId: country.entityId, label: country.label, type: 'Country', start: cueStart, end: cueStart + cue[0].length, demonym: true };
+}
+
 function anchorOf(strategy: ArgStrategy, anchors: Anchors): Span | undefined {
   if (strategy.anchor === 'theme') return anchors.theme;
   if (strategy.anchor === 'object') return anchors.object;
@@ -262,6 +278,7 @@ export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrat
     else if (strategy.kind === 'demonymOf') found = demonymAfter(ctx, anchor, strategy, types, lex);
     else if (strategy.kind === 'nearest') found = nearest(ctx, anchor, strategy, types);
     else if (strategy.kind === 'discourse') found = fromDiscourse(ctx, anchor, strategy, types);
+    else if (strategy.kind === 'speakerState' && types.includes('Country')) found = speakerState(ctx, anchor, strategy);
     if (found) return found.demonym ? [found] : coordinated(ctx, found, types, lex);
   }
   return [];
@@ -284,7 +301,11 @@ export function findPair(ctx: SentenceContext, strategies: readonly ArgStrategy[
       const gap = strategy.gapWords ?? 0;
       if (strategy.side === 'left') {
         const first = [...ctx.mentions].reverse().find((m) => m.end <= trigger.start && trigger.start - m.end <= max);
-        if (first && typeFits(first, types, strategy) && residualWords(ctx.folded.slice(first.end, trigger.start), lex) <= gap) group = coordinated(ctx, first, types, lex);
+        // Leaders are looked for as people, then stand for their states.
+        const lookFor: readonly EntityType[] = strategy.leadersAsStates ? [...types, 'Person'] : types;
+        if (first && typeFits(first, lookFor, strategy) && residualWords(ctx.folded.slice(first.end, trigger.start), lex) <= gap) {
+          group = coordinated(ctx, first, lookFor, lex).map((m) => (strategy.leadersAsStates ? asActor(ctx, m, types) : m)).filter((m) => types.includes(m.type));
+        }
       } else {
         const first = ctx.mentions.find((m) => m.start >= trigger.end && m.start - trigger.end <= max && typeFits(m, types, strategy) && !m.demonym);
         if (first && residualWords(ctx.folded.slice(trigger.end, first.start), lex) <= gap) group = coordinated(ctx, first, types, lex);

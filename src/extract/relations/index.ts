@@ -205,9 +205,23 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
   // The first reading keeps what the earlier sentences established ("Il a été accueilli par Y": il is the person named before Y).
   if (slots() !== before) matches = [...matches, ...matchFrames(ctx, lex)];
   matches = alikeParties(ctx, matches);
+  // A state (or its own official) saying what that state does is stating it, not reporting it:
+  // "Choe a déclaré que son pays se tiendrait aux côtés de la Russie" is North Korea's own stance.
+  const sourceId = attribution ? ctx.mentions.find((m) => m.label === attribution.source)?.entityId : undefined;
+  const speaks = (speakerId: string | undefined, subjectId: string) =>
+    speakerId !== undefined && (speakerId === subjectId || ctx.countryOf(speakerId)?.entityId === subjectId || ctx.ledBy(speakerId)?.entityId === subjectId);
+  // Without a named source, the speaker is the mention right before the last reporting verb ahead of the trigger.
+  const speakerBefore = (at: number): string | undefined => {
+    claimLex.reportedRe.lastIndex = 0;
+    const cue = [...ctx.folded.matchAll(claimLex.reportedRe)].filter((m) => (m.index ?? 0) < at).pop();
+    if (!cue) return undefined;
+    return [...ctx.mentions].reverse().find((m) => m.end <= (cue.index ?? 0) && m.type !== 'Place' && m.type !== 'WeaponSystem')?.entityId;
+  };
+  const isOwnSource = (subjectId: string, at: number) => (attribution ? speaks(sourceId, subjectId) : speaks(speakerBefore(at), subjectId));
   for (const match of matches) {
     if (!fits(match.relation, match.subject.type, match.object.type)) continue;
-    const status = classifyStatus(ctx.text, match.trigger, claimLex, attribution);
+    const ownSource = isOwnSource(match.subject.entityId, match.trigger.start);
+    const status = classifyStatus(ctx.text, match.trigger, claimLex, ownSource ? undefined : attribution, { ownSource });
     const date = nearestDate(ctx, match.trigger.start);
     const claim: Claim = {
       ...baseClaim(ctx, status),

@@ -12,10 +12,10 @@ const ArgStrategySchema = z.object({
    * ("" = no preposition); demonymOf: a demonym right after the anchor ("soldats nord-coréens"); nearest: either side;
    * between / group / leftWith: the two ends of a symmetric relation ("entre X et Y", "X-Y", "X … avec Y").
    */
-  kind: z.enum(['left', 'right', 'demonymOf', 'nearest', 'between', 'group', 'leftWith', 'discourse']),
+  kind: z.enum(['left', 'right', 'demonymOf', 'nearest', 'between', 'group', 'leftWith', 'discourse', 'speakerState']),
   /** discourse: what the article said last (a country's troops, a person, a place, a deployment's destination). */
   slot: z.enum(['troopOwner', 'person', 'place', 'destination']).optional(),
-  /** discourse: an anaphor that must sit near the trigger ('ces troupes', 'd'entre eux', 'cette région'). */
+  /** discourse: an anaphor that must sit near the trigger ('ces troupes', 'd'entre eux', 'cette région'); speakerState: the phrase that stands for the speaker's state, right before the anchor ('son pays'). */
   cue: z.string().optional(),
   /** demonymOf: also accept a named state after 'de' ('les soldats de Pyongyang'). */
   genitive: z.boolean().optional(),
@@ -38,6 +38,8 @@ const ArgStrategySchema = z.object({
   anchor: z.enum(['trigger', 'theme', 'object']).optional(),
   /** group: which side of the trigger. */
   side: z.enum(['left', 'right']).optional(),
+  /** group: leaders in the group stand for their states ("le traité signé par Poutine et Kim prévoyait une assistance mutuelle"). */
+  leadersAsStates: z.boolean().optional(),
   /** right: the text after the mention must match ("de l'Ukraine par la Russie"). */
   requireAfter: z.string().optional(),
   types: z.array(z.enum(ENTITY_TYPES)).optional(),
