@@ -154,3 +154,29 @@ describe('findMentions: names of bodies that are also common phrases', () => {
     expect(run('Le président a réuni son conseil de sécurité nationale.')).toEqual([]);
   });
 });
+
+describe('findMentions: unknown places and designations, and quoted titles of works', () => {
+  test('an unknown name after près de / au nord de is a place; a known person is not', () => {
+    const near = run('Les combats se poursuivent près de Vychnevka et au nord de Ostrovo-Glinka.');
+    expect(near.map((m) => [m.surface, m.type])).toEqual([
+      ['Vychnevka', 'Place'],
+      ['Ostrovo-Glinka', 'Place'],
+    ]);
+    expect(run('Vladimir Poutine était assis près de Poutine.').filter((m) => m.type === 'Place')).toEqual([]);
+  });
+
+  test('a known weapon name with a further version number is another designation', () => {
+    const kbWeapons = makeKnowledgeBase({ ...gazetteer, entities: [...gazetteer.entities, { id: 'geran', type: 'WeaponSystem', label: 'Geran', aliases: [] }] });
+    const found = findMentions(makeArticle('Le drone Geran-7 diffère du Geran.'), kbWeapons).mentions.map((m) => [m.surface, m.entityId]);
+    expect(found).toEqual([
+      ['Geran-7', 'weapon_geran_7'],
+      ['Geran', 'geran'],
+    ]);
+  });
+
+  test('the quoted title of a book or film carries no entity; the same words elsewhere do', () => {
+    expect(run('Le livre « Un hiver à Moscou » raconte la guerre.')).toEqual([]);
+    expect(run('Le documentaire "Retour à Pyongyang" a été primé à Séoul.').map((m) => m.surface)).toEqual(['Séoul']);
+    expect(run('Il a dit « Moscou ment ».').map((m) => m.entityId)).toEqual(['russia']);
+  });
+});

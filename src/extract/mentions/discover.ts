@@ -391,17 +391,21 @@ export function discoverBareLocatives(ctx: ArticleContext, sc: SentenceContext, 
   const { rules } = ctx;
   const t = sc.tokens;
   for (let i = 0; i + 1 < t.length; i++) {
-    if (sc.owner[i] || !rules.bareLocatives.has(t[i].raw)) continue;
-    const k = i + 1;
+    if (sc.owner[i]) continue;
+    const phrase = rules.bareLocatives.has(t[i].raw) ? 1 : matchPhraseAt(t, i, rules.bareLocativePhrases);
+    if (phrase === 0 || i + phrase >= t.length || !isFree(sc, i, i + phrase)) continue;
+    const k = i + phrase;
+    // Elided "d'X" joins with an apostrophe; everything else with one space.
+    if (!(t[k].gap === ' ' || (phrase > 1 && /^['’]$/.test(t[k].gap)))) continue;
     const word = t[k];
-    if (word.gap !== ' ' || sc.owner[k] || sc.weakAt.has(k) || !word.capitalised || word.allCaps) continue;
+    if (sc.owner[k] || sc.weakAt.has(k) || !word.capitalised || word.allCaps) continue;
     let end = k + 1;
     while (end < t.length && HYPHEN_GAP.test(t[end].gap) && !sc.owner[end] && t[end].capitalised) end++;
     if (end < t.length && isJoiningGap(t[end].gap) && (t[end].capitalised || HYPHEN_GAP.test(t[end].gap))) continue;
     const keys = t.slice(k, end).map((tok) => tok.key);
     if (keys.join('').length < 3 || keys.some((key) => rules.nonNames.has(key) || personWords.has(key))) continue;
-    if (matchPhraseAt(t, k, rules.titles) > 0 || recipientBefore(t, i, rules)) continue;
-    claimDiscovered(ctx, sc, 'Place', labelOf(ctx, sc, k, end), t[k].start, t[end - 1].end, 'cue', { cue: t[i].raw, cueStart: t[i].start });
+    if (matchPhraseAt(t, k, rules.titles) > 0 || (phrase === 1 && recipientBefore(t, i, rules))) continue;
+    claimDiscovered(ctx, sc, 'Place', labelOf(ctx, sc, k, end), t[k].start, t[end - 1].end, 'cue', { cue: ctx.text.slice(t[i].start, t[k - 1].end), cueStart: t[i].start });
     i = end - 1;
   }
 }

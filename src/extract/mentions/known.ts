@@ -15,6 +15,7 @@ import { isCommaGap, isPlainGap, matchPhraseAt, matchPhraseEndingAt, type Token 
 /** Mention `via` for each kind of gazetteer name. */
 const VIA: Record<NameKind, string> = { label: 'name', alias: 'alias', demonym: 'demonym', metonym: 'metonym', weak: 'coreference' };
 const CLAUSE_BREAK = /[,;:.!?()«»"]/;
+const VERSION_AFTER = /^[-\u2010\u2011]\p{N}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 
 /** True when a word within `window` tokens before token `at` (same clause) begins with a recipient stem. */
@@ -95,6 +96,8 @@ export function resolveKnown(ctx: ArticleContext, sc: SentenceContext, matches: 
       continue;
     }
     const chosen = choose(strong, sc.tokens, first, last, ctx.rules);
+    // "Geran-3" is not "Geran": a known weapon name with a further version number is another designation, left to the shapes.
+    if (chosen.type === 'WeaponSystem' && VERSION_AFTER.test(ctx.text.slice(match.end, match.end + 2))) continue;
     if (chosen.type === 'Place' && chosen.kind !== 'metonym' && unitNameAt(sc.tokens, first, ctx.rules)) continue;
     claim(ctx, sc, {
       entityId: chosen.entityId,

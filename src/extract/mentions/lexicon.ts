@@ -50,6 +50,8 @@ export const PlaceCuesSchema = z.object({
   actorRelatives: words,
   /** Nouns of reaction that, right before "à X", make the capital X its government ("inquiétude à Séoul"). */
   actorNounsBefore: words,
+  /** Phrases that, like bareLocatives, make an unknown capitalised single word a Place ("près de X", "au nord de X"). */
+  bareLocativePhrases: words,
   maxPlaceTokens: z.number().int().positive().default(3),
 });
 
@@ -79,6 +81,8 @@ export const NonEntitiesSchema = z.object({
   /** Markers that silence the rest of their line wherever they stand. */
   anywhereMarkers: words,
   maxBylineLineLength: z.number().int().positive().default(90),
+  /** Nouns of works (livre, film) whose title in quotation marks right after them carries no entity. */
+  workTitleNouns: words,
 });
 
 export const CoreferenceSchema = z.object({

@@ -19,9 +19,12 @@ export type NameKind = 'label' | 'alias' | 'demonym' | 'metonym' | 'weak';
  * What the written form of the text must look like for a name to count:
  * 'all-upper' for short acronyms (US, UN, APC), 'first-upper' for capitalised
  * single words (Moscou, Shin), 'words' when the capitalised words after the
- * first must stay capitalised (Le Point is not "le point"), 'none' otherwise.
+ * first must stay capitalised (Le Point is not "le point"), 'leading' when
+ * the first word must be capitalised too (a weak name, "Conseil de sécurité
+ * nationale", or a body's name written with a capital, "Conseil de sécurité",
+ * is a common phrase in lower case), 'none' otherwise.
  */
-export type CaseRule = 'none' | 'first-upper' | 'all-upper' | 'words';
+export type CaseRule = 'none' | 'first-upper' | 'all-upper' | 'words' | 'leading';
 
 export interface NameCandidate {
   entityId: string;

@@ -55,9 +55,31 @@ function lineIsNoise(line: string, lexicons: MentionLexicons): boolean {
   return false;
 }
 
+/** Longest quoted title of a work that is silenced, in characters. */
+const MAX_WORK_TITLE = 150;
+const workTitleCache = new WeakMap<MentionLexicons, RegExp | null>();
+
+/** "le livre « … »", "le film "…"": a work's title in quotation marks right after its noun. */
+function workTitlePattern(lexicons: MentionLexicons): RegExp | null {
+  let re = workTitleCache.get(lexicons);
+  if (re !== undefined) return re;
+  const nouns = lexicons.nonentities.workTitleNouns.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  re = nouns.length === 0 ? null : new RegExp(`(?<![\\p{L}])(?:${nouns.join('|')})\\s+(?:intitulée?s?\\s+)?(«[^»\\n]{1,${MAX_WORK_TITLE}}»|"[^"\\n]{1,${MAX_WORK_TITLE}}"|“[^”\\n]{1,${MAX_WORK_TITLE}}”)`, 'giu');
+  workTitleCache.set(lexicons, re);
+  return re;
+}
+
 /** Sorted, disjoint spans of `text` where no entity may be found. */
 export function noiseSpans(text: string, lexicons: MentionLexicons): Span[] {
   const spans: Span[] = [];
+  const works = workTitlePattern(lexicons);
+  if (works) {
+    works.lastIndex = 0;
+    for (const m of text.matchAll(works)) {
+      const start = m.index + m[0].length - m[1].length;
+      spans.push({ start, end: start + m[1].length });
+    }
+  }
   for (const re of [URL, PATH_LIKE, DOMAIN, DATELINE]) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });

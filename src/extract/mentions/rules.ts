@@ -25,6 +25,8 @@ export interface MentionRules {
   simplePrepositions: ReadonlySet<string>;
   recipientStems: readonly string[];
   bareLocatives: ReadonlySet<string>;
+  /** Folded phrases that act as bare locatives ("pres de", "au nord de"). */
+  bareLocativePhrases: PhraseIndex;
   actorRelatives: ReadonlySet<string>;
   /** Folded nouns of reaction that make "à <capital>" the government ("inquiétude à Séoul"). */
   actorNounsBefore: ReadonlySet<string>;
@@ -152,6 +154,7 @@ export function compileRules(kb: KnowledgeBase): MentionRules {
     simplePrepositions: foldSet(placecues.simplePrepositions),
     recipientStems: placecues.recipientStems.map(foldKey).filter((w) => w.length > 0),
     bareLocatives: new Set(placecues.bareLocatives),
+    bareLocativePhrases: phraseIndex(placecues.bareLocativePhrases, foldKey),
     actorRelatives: foldSet(placecues.actorRelatives),
     actorNounsBefore: foldSet(placecues.actorNounsBefore),
     weaponFamily: foldSet(weaponcues.familyWords),
