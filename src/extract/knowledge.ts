@@ -30,6 +30,8 @@ export const GazetteerEntrySchema = z.object({
   /** Stable English snake_case slug; becomes the node key. */
   id: z.string().regex(/^[a-z0-9_]+$/),
   type: z.enum(ENTITY_TYPES),
+  /** Organization: "media" for a news outlet (agency, paper, broadcaster), which is an entity only where the article's sentences cite it, not in a masthead or credit. */
+  kind: z.enum(['media']).optional(),
   /** Canonical French name. */
   label: z.string().min(1),
   /** Every other name: French variants, English, German, transliterations, acronyms, typos seen in the press. */

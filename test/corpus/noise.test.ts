@@ -227,3 +227,43 @@ describe('noise rules', () => {
     expect(cleanText(`Titre\nRUBRIQUE SPÉCIALE\n${BODY}`, rules).text).toBe(`Titre\n${BODY}`);
   });
 });
+
+describe('cleanText: outlet chrome, bylines and credits', () => {
+  it('drops navigation rows of short items separated by pipes, but keeps table rows that carry figures', () => {
+    const out = clean(['Écouter la radio | Podcasts | Langues', 'Monde | Europe | Info locale', BODY, 'Ministère | 12 mars 2024 | environ 4 000']);
+    expect(out.text).toBe(`${BODY}\nMinistère | 12 mars 2024 | environ 4 000`);
+  });
+
+  it('drops a byline with the reporter post and a photo credit without a colon', () => {
+    const out = clean(['Un titre inventé', 'par Julie Marchand, envoyée spéciale à Tarnopol (Ukraine)', 'Photo Paul Girard pour Le Quotidien', 'Par Marc Léon et Ana Ruiz, correspondants à Bruxelles', BODY]);
+    expect(out.text).toBe(`Un titre inventé\n${BODY}`);
+  });
+
+  it('keeps a sentence that opens with par and a capital', () => {
+    const line = 'Par Moscou, le convoi a rejoint la frontière le lendemain, selon les témoins.';
+    expect(clean([BODY, line]).text).toBe(`${BODY}\n${line}`);
+  });
+
+  it('drops credit rows, meta rows with a publication date, filing lines and section labels in capitals', () => {
+    const out = clean([
+      'DÉCRYPTAGE',
+      'Un titre inventé',
+      'Texte par : Anne Martin',
+      'Le Journal du Soir · Publié le 2 mai 2025 à 10h00 · Lecture 4 min.',
+      'Posté dans Europe, Asie par Jean Roy le 3 juin 2025',
+      BODY,
+      'NOTRE VERDICT : PLUTÔT FAUX',
+      'Tous droits réservés © Radio Exemple 2024',
+      'Cet article vous a été utile ?',
+      'Newsletter Info : recevez chaque matin l’essentiel.',
+    ]);
+    expect(out.text).toBe(`Un titre inventé\n${BODY}`);
+  });
+
+  it('drops the related-article list under a heading of its own, and everything after a paywall notice', () => {
+    const related = clean([BODY, BODY.replace('mardi', 'jeudi'), 'À lire aussi dans ce dossier', '› Le convoi, étape par étape', '› Qui sont les témoins ?']);
+    expect(related.text).not.toMatch(/convoi, étape|témoins \?/);
+    const paywall = clean([BODY, BODY.replace('mardi', 'jeudi'), 'Cet article est réservé aux abonnés. Il vous reste 80% à découvrir.', '1. Immobilier : les taux repartent à la baisse']);
+    expect(paywall.text).not.toMatch(/abonnés|Immobilier/);
+  });
+});

@@ -233,6 +233,16 @@ describe('findMentions: no entity in bylines, credits, addresses', () => {
   test('an agency in prose is an entity', () => {
     expect(ids(run("Selon l'AFP, les tirs ont cessé.").mentions)).toEqual(['afp']);
   });
+
+  test('a news outlet in a masthead, a signature or a credit row is no entity; cited in a sentence it is', () => {
+    const text = ['Le Point International', 'Moscou a livré des obus.', 'Le Point avec Agence France-Presse', 'Rédaction du Point et AFP'].join('\n');
+    expect(ids(run(text).mentions)).toEqual(['russia', 'artillery_shells']);
+    expect(ids(run(`${text}\nLe Point rapporte que Moscou a livré des obus, selon l'AFP.`).mentions)).toEqual(['russia', 'artillery_shells', 'le_point', 'russia', 'artillery_shells', 'afp']);
+  });
+
+  test('an organisation that is not an outlet keeps its mention in a line without a stop', () => {
+    expect(ids(run('Les Nations unies inquiètes').mentions)).toEqual(['united_nations']);
+  });
 });
 
 describe('findMentions: coreference inside one article', () => {

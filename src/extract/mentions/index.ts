@@ -12,7 +12,8 @@
  *   alone; an acronym beside an organisation is that organisation;
  * - bare surnames and "le traité" resolved inside the article; unnamed
  *   definite descriptions ("le président russe") to the holder of the post.
- * Bylines, credits, addresses and page paths carry no entity.
+ * Bylines, credits, addresses and page paths carry no entity; a news outlet
+ * counts only in sentences that end with a stop (not in mastheads or credit rows).
  *
  * Mentions never overlap, each lies inside its sentence
  * (`sentence.start <= start < end <= sentence.end`) and
@@ -43,7 +44,7 @@ import {
 import { fold } from './fold';
 import { resolveCombiningForms, resolveKnown } from './known';
 import type { NameMatch } from './matcher';
-import { noiseSpans, overlapsAny } from './noise';
+import { dropOutletCredits, noiseSpans, overlapsAny } from './noise';
 import { compileRules } from './rules';
 import { tokenizeSentence } from './tokens';
 
@@ -143,6 +144,7 @@ export function findMentions(article: Article, kb: KnowledgeBase): MentionResult
   for (const sc of sentences) discoverBareLocatives(ctx, sc, words);
   resolveTreatyReferences(ctx);
   dropNoise(ctx);
+  dropOutletCredits(ctx);
 
   const drafts: Draft[] = [...ctx.drafts].sort((a, b) => a.start - b.start || a.end - b.end);
   const entities = new Map<string, EntityRecord>();

@@ -1,8 +1,12 @@
 /**
  * Spans of the article that carry no entity: web addresses and file paths,
  * bylines ("by Sara", "Par Jean Dupont"), photo credits ("© AFP", "Photo : …"),
- * source lines. Markers come from nonentities.json.
+ * source lines. Markers come from nonentities.json. A news outlet is an
+ * entity only where a sentence of the article cites it ("selon Reuters",
+ * "a rapporté l'agence Yonhap"), not in a masthead, a credit row or a
+ * signature ("Le Quotidien International", "Photo : Reuters / X").
  */
+import type { ArticleContext } from './context';
 import { foldKey } from './fold';
 import type { MentionLexicons } from './lexicon';
 
@@ -125,4 +129,22 @@ export function overlapsAny(spans: readonly Span[], start: number, end: number):
   }
   // spans[lo - 1] is the last span starting before `end`; being disjoint, it is the only candidate.
   return lo > 0 && spans[lo - 1].end > start;
+}
+
+/** Body text ends a sentence with a stop; mastheads, credit rows, signatures and section labels do not. */
+const SENTENCE_STOP = /[.!?…»"”)]\s*$/u;
+
+/**
+ * Drops the mentions of news outlets (gazetteer kind "media") in sentences
+ * without a final stop: there the outlet signs, credits or heads the page,
+ * and is not a source the article cites.
+ */
+export function dropOutletCredits(ctx: ArticleContext): void {
+  const entries = ctx.rules.matcher.entries;
+  const unstopped = new Set<number>();
+  for (const sc of ctx.sentences) {
+    if (!SENTENCE_STOP.test(ctx.text.slice(sc.sentence.start, sc.sentence.end))) unstopped.add(sc.sentence.index);
+  }
+  if (unstopped.size === 0) return;
+  ctx.drafts = ctx.drafts.filter((d) => !(d.known && unstopped.has(d.sentence) && entries.get(d.entityId)?.kind === 'media'));
 }
