@@ -12,6 +12,8 @@ export interface SentenceMention {
   surface: string;
   /** An adjective or plural noun standing for a state ("nord-coréens", "russe"), not a name. */
   demonym: boolean;
+  /** Set when the mention was not read here but recalled from what the article said before: the discourse slot it came from. */
+  recalled?: string;
 }
 
 /** Who a sentence says says so. */

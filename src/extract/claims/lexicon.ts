@@ -24,6 +24,8 @@ export const NumbersLexiconSchema = z.object({
   approximate: z.record(z.string(), z.number()).optional(),
   /** Words between two numbers that share the unit of the second ("entre 10 000 et 12 000 soldats", "10 000 à 12 000"). */
   rangeJoiners: z.array(z.string()).optional(),
+  /** Words that join a figure to an earlier counted one it goes on from ("…, puis environ 3 000", "…, soit 3 millions d'obus"). */
+  continuations: z.array(z.string()).optional(),
 });
 
 /** hedges.json: status and attribution cues. */
@@ -64,6 +66,8 @@ export interface ClaimLexicon {
   approximate: Record<string, number>;
   /** Matches a range joiner between two numbers, anchored at both ends of the gap. */
   rangeJoinerRe: RegExp;
+  /** Matches a gap between two figures that ends with a continuation word (the second goes on from the first). */
+  continuationRe: RegExp;
   /** Qualifiers that may stand before a number ("près de", "environ"), for elided-unit checks. */
   qualifierRe: RegExp;
   deniedRe: RegExp;
@@ -117,6 +121,9 @@ export function compileClaimLexicon(kb: KnowledgeBase): ClaimLexicon {
     approximate,
     approximateRe: approxWords ? new RegExp(`(?<![a-z0-9œæ-])(?:une|un)\\s+(${approxWords})(?![a-z0-9œæ-])`, 'g') : /(?!)/g,
     rangeJoinerRe: joiners.length ? new RegExp(`^\\s*(?:${joiners.join('|')})\\s*$`) : /(?!)/,
+    continuationRe: (numbers.continuations ?? []).length
+      ? new RegExp(`(?:^|[^a-z0-9œæ])(?:${(numbers.continuations ?? []).map((c) => escapeRegExp(fold(c))).sort((a, b) => b.length - a.length).join('|')})\\s*$`)
+      : /(?!)/,
     qualifierRe: new RegExp(`(?:${qualifiers.join('|') || '(?!)'})`),
     units: unitList,
     numberWords,

@@ -18,6 +18,11 @@ export interface QuantityMention {
   dateLike: boolean;
   /** True when "dont" introduces the number: it counts a part of the figure before ("12 000 hommes, dont 500 officiers"). */
   partitive?: boolean;
+  /**
+   * Start of the earlier figure this one goes on from ("11 000 soldats envoyés …, puis environ 3 000 en renfort";
+   * "6 700 conteneurs, soit 3 millions d'obus ou 500 000 obus"): a frame that counts the first counts this one too.
+   */
+  continues?: number;
 }
 
 /** Digits with French thousands separators (space, dot, Swiss apostrophe "11'000") or a decimal comma, then an optional scale word. */
@@ -28,16 +33,26 @@ const COLLECTIVE_SCALE_RE = /^\s+de\s+(milliers|millions|milliards)(?![a-z])/;
 const MONTH_AFTER_RE = /^\s*(?:er\s+)?(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b/;
 const YEAR_MIN = 1900;
 const YEAR_MAX = 2100;
-/** A closing quote between a quoted number and its noun ("« environ 10 000 » soldats"). */
-const CLOSING_QUOTE = '(?:[»"”]\\s*)?';
+/** A quote between a number and its noun: closing a quoted number ("« environ 10 000 » soldats") or opening a quoted noun ("5 000 « bâtisseurs militaires »"). */
+const CLOSING_QUOTE = '(?:[«»"“”]\\s*)?';
 /** What may separate a number from its unit noun: "de", "d'" ("5 millions d'obus"); "de" is a word, not the start of "démineurs". */
 const UNIT_LEAD_RE = new RegExp(`^\\s*${CLOSING_QUOTE}(?:(?:de\\s|d')\\s*)?`);
 /** Words a unit noun may be separated from its number by ("5 millions d'obus", "10 000 jeunes soldats"). */
 const UNIT_GAP_RE = new RegExp(`^\\s*${CLOSING_QUOTE}(?:(?:de\\s|d')\\s*)?(?:[a-zœæ-]+\\s+)?`);
 /** A relative "dont" before a bare number: the number counts what the previous number counted ("10 000 soldats, dont 8 000 …"). */
 const ELIDED_AFTER_RE = /(?:^|[^a-z])dont\s+$/;
+/** "N d'entre eux": the number counts a part of what the text spoke of before. */
+const PARTITIVE_AFTER_RE = /^\s*d'entre (?:eux|elles)(?![a-z])/;
 /** How far back "dont" is looked for before a number, in characters ("dont un peu plus de"). */
 const PARTITIVE_LOOKBACK = 30;
+/** Farthest a figure may sit from the one it goes on from, in characters (end of the first figure's unit to the second). */
+const CONTINUATION_REACH = 140;
+/** Measure words after a number: it gives a size, a length or a sum, not a count ("152 mm", "300 km", "20 %"). */
+const MEASURES = '(?:mm|cm|km|m|kg|t|%|kilometres?|metres?|millimetres?|pour cent|ans|jours|mois|semaines|heures|dollars|euros|roubles|wons|yens|\\$|€)(?![a-z])';
+const MEASURE_AFTER_RE = new RegExp(`^\\s*${MEASURES}`);
+/** What may follow a number whose noun is left out: a stop, or a preposition, adverb or verb of the clause, never a noun. */
+const ELIDED_NOUN_AFTER_RE =
+  /^\s*(?:[,.;:)»"]|$|(?:en|au|aux|a|dans|vers|pour|sur|selon|d'apres|de plus|supplementaires?|additionnels?|au total|en tout|d'ici|depuis|entre|jusqu'a|ont|sont|avaient|etaient|auraient|seraient|avait|etait|y|se|s'|ne|n'|l'an|la semaine|le mois|fin|debut|mi-|lors|cette|ce|cet|encore|deja|seulement|egalement|aussi)(?![a-z]))/;
 
 /** Parses digits as the French press writes them: "20 000", "4.700", "1,5" → 20000, 4700, 1.5. */
 export function parseDigits(digits: string): number {
@@ -158,10 +173,34 @@ function withElidedUnits(folded: string, found: readonly QuantityMention[], lexi
     const lead = folded.slice(Math.max(0, q.start - PARTITIVE_LOOKBACK), q.start).replace(new RegExp(`(?:${lexicon.qualifierRe.source})\\s*$`), '');
     // "dont 500 officiers et trois généraux": what is listed with a part is a part too.
     const listedWithPart = prior?.partitive === true && /^\s*(?:,|et|ainsi que)\s*$/.test(folded.slice(prior.unitEnd ?? prior.end, q.start));
-    if (!q.dateLike && (ELIDED_AFTER_RE.test(lead) || listedWithPart)) q = { ...q, partitive: true };
-    out.push(q.unit || q.dateLike ? q : withUnitOf(folded, q, found[i + 1], out, lexicon));
+    if (!q.dateLike && (ELIDED_AFTER_RE.test(lead) || listedWithPart || PARTITIVE_AFTER_RE.test(folded.slice(q.end)))) q = { ...q, partitive: true };
+    q = q.unit || q.dateLike ? q : withUnitOf(folded, q, found[i + 1], out, lexicon);
+    out.push(q.partitive || q.dateLike ? q : continuing(folded, q, out, found, lexicon));
   }
   return out;
+}
+
+/**
+ * A figure joined to an earlier counted one by "puis", "soit", "ou", "et" … (numbers.json `continuations`) goes on
+ * from it: a bare number borrows its unit ("envoyés en Russie, puis environ 3 000 en renfort"), a number with a unit
+ * of the same class restates it ("6 700 conteneurs, soit 3 millions d'obus"). Nothing across a sentence stop.
+ */
+function continuing(folded: string, q: QuantityMention, before: readonly QuantityMention[], found: readonly QuantityMention[], lexicon: ClaimLexicon): QuantityMention {
+  const previous = [...before].reverse().find((p) => p !== q && p.unit && !p.dateLike && p.end <= q.start);
+  if (!previous) return q;
+  if (q.unit && q.unitClass !== previous.unitClass) return q;
+  const gapStart = Math.max(previous.unitEnd ?? previous.end, previous.end);
+  if (gapStart > q.start || q.start - gapStart > CONTINUATION_REACH) return q;
+  const lead = folded.slice(gapStart, q.start).replace(new RegExp(`(?:${lexicon.qualifierRe.source})\\s*$`), '');
+  // "d'obus de 122 et 152 mm": another count between the two means they count something else (calibres, ranges);
+  // a date ("à l'automne 2024, puis 3 000") or a measure of the first figure's noun ("d'obus de 152 mm ou 500 000 obus") is not one.
+  const counted = found.some((o) => o.start > previous.start && o.end <= q.start && !o.dateLike && !MEASURE_AFTER_RE.test(folded.slice(o.end)));
+  if (counted || /[.;:!?]/.test(lead) || !lexicon.continuationRe.test(lead)) return q;
+  // A bare number borrows the unit only where the text leaves the noun out ("puis 3 000 en renfort", "soit 3.000 au total"):
+  // a noun after it ("et 300 déminages") is what it counts.
+  if (!q.unit && !ELIDED_NOUN_AFTER_RE.test(folded.slice(q.end))) return q;
+  const unit = q.unit ? {} : { unit: previous.unit, unitClass: previous.unitClass, unitStart: q.end, unitEnd: q.end };
+  return { ...q, ...unit, continues: previous.start };
 }
 
 /** The unit a bare number borrows: the next number's across a range joiner, or the previous one's when "dont" introduces it. */

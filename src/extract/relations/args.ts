@@ -194,6 +194,9 @@ function withoutCoordinatedTroops(between: string, lex: RelationLexicon): string
   return between.replace(re, ' ');
 }
 
+/** "de", "du", "de la", "de l'" right before a mention: it is the owner of the noun before. */
+const GENITIVE_RE = /^\s*(?:de|du|des|d')\s*(?:la\s+|l')?$/;
+
 function demonymAfter(ctx: SentenceContext, anchor: Span | undefined, strategy: ArgStrategy, types: readonly EntityType[], lex: RelationLexicon): SentenceMention | undefined {
   if (!anchor || !types.includes('Country')) return undefined;
   const gap = strategy.gapWords ?? 2;
@@ -203,10 +206,16 @@ function demonymAfter(ctx: SentenceContext, anchor: Span | undefined, strategy: 
       const country = ctx.countryOf(m.entityId);
       if (country) return { ...m, entityId: country.entityId, label: country.label, type: 'Country', demonym: true };
     }
-    if (m.start < anchor.end || !types.includes(m.type)) continue;
+    if (m.start < anchor.end) continue;
+    // "11 000 militaires de l'Armée populaire de Corée": an armed force (or other state body) after "de" names its state.
+    if (m.type === 'Organization' && types.includes('Country') && GENITIVE_RE.test(ctx.folded.slice(anchor.end, m.start))) {
+      const country = ctx.countryOf(m.entityId);
+      if (country) return { ...m, entityId: country.entityId, label: country.label, type: 'Country', demonym: true };
+    }
+    if (!types.includes(m.type)) continue;
     const between = ctx.folded.slice(anchor.end, m.start);
     if (!m.demonym) {
-      if (strategy.genitive && /^\s*(?:de|du|d')\s*(?:la\s+|l')?$/.test(between)) return m;
+      if (strategy.genitive && GENITIVE_RE.test(between)) return m;
       return undefined;
     }
     const reduced = withoutCoordinatedTroops(between, lex);
@@ -235,12 +244,13 @@ function nearest(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, type
 function fromDiscourse(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, types: readonly EntityType[]): SentenceMention | undefined {
   const remembered = strategy.slot ? ctx.discourse[strategy.slot] : undefined;
   if (!remembered || !types.includes(remembered.type)) return undefined;
+  if (strategy.unnamedAfter && ctx.mentions.some((m) => m.start >= anchor.end && types.includes(m.type))) return undefined;
   if (strategy.cue) {
     const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
     const around = ctx.folded.slice(Math.max(0, anchor.start - max), Math.min(ctx.folded.length, anchor.end + max));
     if (!new RegExp(foldPattern(strategy.cue)).test(around)) return undefined;
   }
-  return { ...remembered, start: anchor.start, end: anchor.end, demonym: true };
+  return { ...remembered, start: anchor.start, end: anchor.end, demonym: true, recalled: strategy.slot };
 }
 
 /** Default reach, before the anchor, of the phrase that stands for the speaker's state. */

@@ -10,6 +10,8 @@ export interface Discourse {
   person?: SentenceMention;
   place?: SentenceMention;
   destination?: SentenceMention;
+  /** Where the article's troops last were: the place (else the state) a deployment or a loss was last read at. */
+  front?: SentenceMention;
   /** Every person the article named so far, in order (for titles without a name: "le secrétaire du Conseil"). */
   people?: SentenceMention[];
 }

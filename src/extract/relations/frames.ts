@@ -45,19 +45,24 @@ function namedOverCategories(ctx: SentenceContext, weapons: SentenceMention[]): 
 /** A clause opened by "dont" right after a comma: it belongs to the noun phrase before the comma. */
 const RELATIVE_AFTER_COMMA_RE = /^\s*dont\b/;
 
-function firstMatch(re: RegExp, text: string, offset: number): Span | undefined {
+/** Every match of `re` in `text`, as spans shifted by `offset`, leaving out those inside a name ("les Forces armées X" names a body, not troops). */
+function themeMatches(ctx: SentenceContext, re: RegExp, text: string, offset: number): Span[] {
   re.lastIndex = 0;
-  const m = re.exec(text);
+  const spans: Span[] = [];
+  for (const m of text.matchAll(re)) {
+    const span = { start: offset + (m.index ?? 0), end: offset + (m.index ?? 0) + m[0].length };
+    if (!ctx.mentions.some((n) => n.start <= span.start && span.end <= n.end && /^[A-ZÀ-Ý]/.test(n.surface))) spans.push(span);
+  }
   re.lastIndex = 0;
-  return m ? { start: offset + m.index, end: offset + m.index + m[0].length } : undefined;
+  return spans;
 }
 
-function lastMatch(re: RegExp, text: string, offset: number): Span | undefined {
-  re.lastIndex = 0;
-  let found: Span | undefined;
-  for (const m of text.matchAll(re)) found = { start: offset + (m.index ?? 0), end: offset + (m.index ?? 0) + m[0].length };
-  re.lastIndex = 0;
-  return found;
+function firstMatch(ctx: SentenceContext, re: RegExp, text: string, offset: number): Span | undefined {
+  return themeMatches(ctx, re, text, offset)[0];
+}
+
+function lastMatch(ctx: SentenceContext, re: RegExp, text: string, offset: number): Span | undefined {
+  return themeMatches(ctx, re, text, offset).pop();
 }
 
 /**
@@ -87,7 +92,7 @@ function findTheme(ctx: SentenceContext, frame: CompiledFrame, trigger: Span, le
   const right = ctx.folded.slice(trigger.end, windowEnd);
   if (spec.side !== 'left') {
     for (const re of frame.themeRes) {
-      const m = firstMatch(re, right, trigger.end);
+      const m = firstMatch(ctx, re, right, trigger.end);
       if (m) candidates.push(m);
     }
     if (spec.weapons && weapons.length) candidates.push(weapons[0]);
@@ -104,7 +109,7 @@ function findTheme(ctx: SentenceContext, frame: CompiledFrame, trigger: Span, le
     const from = cut >= 0 ? leftStart + cut + 1 : leftStart;
     leftText = ctx.folded.slice(from, trigger.start);
     for (const re of frame.themeRes) {
-      const m = lastMatch(re, leftText, from);
+      const m = lastMatch(ctx, re, leftText, from);
       if (m) candidates.push(m);
     }
   }

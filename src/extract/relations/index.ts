@@ -74,6 +74,8 @@ function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLe
   }
   if (!frame.units) return [];
   const seen = new Set<number>();
+  /** Starts of the figures this frame counts (continuations of them count too). */
+  const taken = new Set<number>();
   const out: Array<{ quantity: number; unit: string }> = [];
   // "10 000 soldats, dont 8 000 déployés à X": a part named before the trigger is the figure of this frame, not the whole.
   const partBefore = quantities.filter((q) => q.partitive && q.end <= match.trigger.start && q.unitClass === frame.units).pop();
@@ -87,6 +89,16 @@ function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLe
     // The number must sit close to the frame: at most a short phrase before its start ("environ 11 000 soldats … se sont déplacés").
     if (q.start < match.span.start && match.span.start - q.end > LOSS_NUMBER_LOOKBACK) continue;
     if (q.end <= match.trigger.start && PART_WITHOUT_NUMBER_RE.test(ctx.folded.slice(q.end, match.trigger.start))) continue;
+    if (seen.has(q.value)) continue;
+    seen.add(q.value);
+    out.push({ quantity: q.value, unit: q.unit });
+    taken.add(q.start);
+  }
+  // "envoyés en Russie à l'automne, puis environ 3 000 en renfort": a figure that goes on from a taken one is taken too.
+  for (const q of quantities) {
+    if (q.continues === undefined || !taken.has(q.continues) || taken.has(q.start) || q.unitClass !== frame.units || !q.unit) continue;
+    if (PART_WITHOUT_NUMBER_RE.test(ctx.folded.slice(match.trigger.end, q.start))) continue;
+    taken.add(q.start);
     if (seen.has(q.value)) continue;
     seen.add(q.value);
     out.push({ quantity: q.value, unit: q.unit });
@@ -150,6 +162,21 @@ function alikeParties(ctx: SentenceContext, matches: readonly FrameMatch[]): Fra
   });
 }
 
+/** "de", "du", "de la", "de l'" between troops and their owner. */
+const TROOP_GENITIVE_RE = /^\s*(?:de|du|des|d')\s*(?:la\s+|l')?$/;
+
+/**
+ * The state whose troops a noun names through a genitive: "les soldats de Pyongyang", "les combattants de
+ * l'Armée populaire de Corée" (the force's state), "les soldats de Kim Jong-un" (the state he leads).
+ */
+function genitiveOwner(ctx: SentenceContext, troopEnd: number): SentenceMention | undefined {
+  const m = ctx.mentions.find((x) => x.start >= troopEnd);
+  if (!m || !TROOP_GENITIVE_RE.test(ctx.folded.slice(troopEnd, m.start))) return undefined;
+  if (m.type === 'Country') return m;
+  const state = m.type === 'Organization' ? ctx.countryOf(m.entityId) : m.type === 'Person' ? ctx.ledBy(m.entityId) : undefined;
+  return state ? { ...m, entityId: state.entityId, label: state.label, type: 'Country', demonym: true } : undefined;
+}
+
 /** Remembers what this sentence named, for anaphors in the next ones. */
 function updateDiscourse(ctx: SentenceContext, matches: readonly FrameMatch[], kb: KnowledgeBase): void {
   const lex = getRelationLexicon(kb);
@@ -161,15 +188,22 @@ function updateDiscourse(ctx: SentenceContext, matches: readonly FrameMatch[], k
   if (places.length) d.place = places[places.length - 1];
   for (const troop of ctx.folded.matchAll(lex.troopRe)) {
     const end = (troop.index ?? 0) + troop[0].length;
-    const owner = ctx.allMentions.find((m) => m.start >= end && m.start - end <= 3 && m.type === 'Country' && m.demonym);
+    const owner = ctx.allMentions.find((m) => m.start >= end && m.start - end <= 3 && m.type === 'Country' && m.demonym) ?? genitiveOwner(ctx, end);
     if (owner) d.troopOwner = owner;
   }
   lex.troopRe.lastIndex = 0;
+  const fronts: SentenceMention[] = [];
   for (const m of matches) {
+    // Only a place this sentence names: an argument the sentence took from the discourse says nothing new.
+    const named = ctx.allMentions.some((x) => x.entityId === m.object.entityId && x.start === m.object.start);
+    if (named && (m.relation === 'DEPLOYED_TROOPS_TO' || m.relation === 'SUFFERED_LOSSES_IN')) fronts.push(m.object);
     if (m.relation !== 'DEPLOYED_TROOPS_TO') continue;
     d.troopOwner = m.subject;
     if (m.object.type === 'Country') d.destination = m.object;
   }
+  // A region or town says more of where the troops are than the state it lies in.
+  const front = fronts.filter((f) => f.type === 'Place').pop() ?? fronts.pop();
+  if (front) d.front = front;
 }
 
 function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): ExtractedRelation[] {
@@ -203,7 +237,13 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
   updateDiscourse(ctx, matches, kb);
   // What this sentence just established (whose troops, where they went) also serves its own later clauses.
   // The first reading keeps what the earlier sentences established ("Il a été accueilli par Y": il is the person named before Y).
-  if (slots() !== before) matches = [...matches, ...matchFrames(ctx, lex)];
+  if (slots() !== before) {
+    const again = matchFrames(ctx, lex);
+    // Where the troops were, recalled before this sentence was read, is stale once the sentence itself says where they went.
+    const reread = new Set(again.map((m) => `${m.frame.id}@${m.trigger.start}`));
+    const stale = (m: FrameMatch) => (m.object.recalled === 'front' || m.object.recalled === 'place') && reread.has(`${m.frame.id}@${m.trigger.start}`);
+    matches = [...matches.filter((m) => !stale(m)), ...again];
+  }
   matches = alikeParties(ctx, matches);
   // A state (or its own official) saying what that state does is stating it, not reporting it:
   // "Choe a déclaré que son pays se tiendrait aux côtés de la Russie" is North Korea's own stance.

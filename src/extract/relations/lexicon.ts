@@ -13,10 +13,12 @@ const ArgStrategySchema = z.object({
    * between / group / leftWith: the two ends of a symmetric relation ("entre X et Y", "X-Y", "X … avec Y").
    */
   kind: z.enum(['left', 'right', 'demonymOf', 'nearest', 'between', 'group', 'leftWith', 'discourse', 'speakerState']),
-  /** discourse: what the article said last (a country's troops, a person, a place, a deployment's destination). */
-  slot: z.enum(['troopOwner', 'person', 'place', 'destination']).optional(),
+  /** discourse: what the article said last (a country's troops, a person, a place, a deployment's destination, where its troops last were). */
+  slot: z.enum(['troopOwner', 'person', 'place', 'destination', 'front']).optional(),
   /** discourse: an anaphor that must sit near the trigger ('ces troupes', 'd'entre eux', 'cette région'); speakerState: the phrase that stands for the speaker's state, right before the anchor ('son pays'). */
   cue: z.string().optional(),
+  /** discourse: only when the sentence names nothing of an allowed type after the anchor (the text leaves the argument implicit). */
+  unnamedAfter: z.boolean().optional(),
   /** demonymOf: also accept a named state after 'de' ('les soldats de Pyongyang'). */
   genitive: z.boolean().optional(),
   /** left: skip mentions governed by a preposition ("à la Russie" cannot be a subject). */
