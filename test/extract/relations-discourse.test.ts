@@ -99,3 +99,21 @@ describe('losses that name no place', () => {
     expect(of(rels, 'SUFFERED_LOSSES_IN').filter((r) => r.startsWith('by ir'))).toEqual([]);
   });
 });
+
+describe('a deployment to a state and to a place of it', () => {
+  test('"en X pour aider à … la région de Y" sends the troops to both, with each figure', () => {
+    const rels = run(
+      ['Téhéran va envoyer 800 démineurs et 2 000 « ouvriers militaires » en Biélorussie pour aider à déminer la région de Gomel.'],
+      [['Téhéran', 'ir', 'Country'], BY_NAME, GOMEL],
+    );
+    expect(of(rels, 'DEPLOYED_TROOPS_TO')).toEqual(['ir by 2000', 'ir by 800', 'ir gomel 2000', 'ir gomel 800']);
+  });
+
+  test('a part sent on to the place ("et une partie d\'entre eux … vers Y") takes no figure of the whole', () => {
+    const rels = run(
+      ["Plus de 4 000 soldats iraniens sont en Biélorussie, et une partie d'entre eux a été acheminée vers la région de Gomel."],
+      [['iraniens', 'ir', 'Country'], BY_NAME, GOMEL],
+    );
+    expect(of(rels, 'DEPLOYED_TROOPS_TO').filter((r) => r.startsWith('ir gomel ') && !r.endsWith(' -'))).toEqual([]);
+  });
+});

@@ -125,6 +125,29 @@ function isLocated(kb: KnowledgeBase, target: string, targetType: string | undef
   return Boolean(entry?.country) || (containers.get(target) ?? []).length > 0;
 }
 
+/** A comma that opens another clause ("en Russie, et une partie …", "en Russie, dont …"); an apposed place ("en Russie, dans la région de X") goes on. */
+const SECOND_DESTINATION_STOP_RE = /,(?!\s*(?:dans|en|a|au|pres de|pour|jusqu'a|vers)\s)/;
+/** Farthest a second destination may sit after the state it lies in, in characters. */
+const SECOND_DESTINATION_REACH = 120;
+
+/**
+ * Places of `state` (knowledge base `country`) named after it in the same clause: "en Russie pour aider à
+ * reconstruire la région de Koursk" sends the troops to both. A clause stop or another state in between ends the search.
+ */
+function placesOfStateAfter(ctx: SentenceContext, kb: KnowledgeBase, state: SentenceMention): string[] {
+  const lex = getRelationLexicon(kb);
+  const out: string[] = [];
+  for (const m of ctx.mentions) {
+    if (m.start < state.end) continue;
+    const between = ctx.folded.slice(state.end, m.start);
+    if (m.start - state.end > SECOND_DESTINATION_REACH || lex.clauseStopRe.test(between) || PART_WITHOUT_NUMBER_RE.test(between) || SECOND_DESTINATION_STOP_RE.test(between)) break;
+    if (m.type === 'Country' && m.entityId !== state.entityId) break;
+    if (m.type !== 'Place') continue;
+    if (kb.gazetteer?.entities?.find((e) => e.id === m.entityId)?.country === state.entityId) out.push(m.entityId);
+  }
+  return out;
+}
+
 /** True when `placeOrCountry` is the person's own state or lies in it (knowledge base `country`, or the state a role is held at). */
 function isHome(kb: KnowledgeBase, personId: string, placeOrCountry: string): boolean {
   const entries = kb.gazetteer?.entities ?? [];
@@ -276,6 +299,9 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
         const containerType = typeOf.get(container);
         if (containerType && fits(match.relation, match.subject.type, containerType)) objects.push(container);
       }
+    }
+    if (match.frame.alsoPlaceIn && match.object.type === 'Country' && !match.object.recalled) {
+      for (const place of placesOfStateAfter(ctx, kb, match.object)) if (!objects.includes(place)) objects.push(place);
     }
     for (const object of objects) {
       // Nobody visits their own state; a meeting at home is no visit either.

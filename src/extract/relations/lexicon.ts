@@ -85,6 +85,8 @@ const FrameSchema = z.object({
   each: z.enum(RELATION_TYPES).optional(),
   /** Record the weapons of the theme window as `items`. */
   items: z.boolean().optional(),
+  /** A state object also yields the relation to a place of that state the same clause names after it ("en Russie pour aider à reconstruire la région de Koursk"). */
+  alsoPlaceIn: z.boolean().optional(),
   /** A place object also yields the relation to what the sentence says contains it. */
   toContainer: z.boolean().optional(),
   /** VISITED read from a meeting or a reception: dropped when the place is in the traveller's own state (knowledge base). */
