@@ -251,6 +251,8 @@ describe('cleanText: outlet chrome, bylines and credits', () => {
       'Texte par : Anne Martin',
       'Le Journal du Soir · Publié le 2 mai 2025 à 10h00 · Lecture 4 min.',
       'Posté dans Europe, Asie par Jean Roy le 3 juin 2025',
+      'La Gazette du Nord avec AFP. Publié le 28/04/2025 à 07h15, modifié à 09h02',
+      'Par le service Documentation',
       BODY,
       'NOTRE VERDICT : PLUTÔT FAUX',
       'Tous droits réservés © Radio Exemple 2024',

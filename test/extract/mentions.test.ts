@@ -192,9 +192,17 @@ describe('findMentions: unknown entities from cues', () => {
     expect(mentionOf(run('Le club Dynamo-K a gagné.').mentions, 'Dynamo-K')).toBeUndefined();
   });
 
-  test('a calibre makes its own weapon over the generic name', () => {
-    const m = mentionOf(run('Ils ont livré des obus de 152 mm en masse.').mentions, 'obus de 152 mm');
-    expect(m).toMatchObject({ type: 'WeaponSystem', entityId: 'weapon_obus_de_152_mm' });
+  test('a calibre specifies a known category: one mention over both, the entity stays the category', () => {
+    const { mentions } = run('Ils ont livré des obus de 152 mm, puis des obus de 122 mm.');
+    expect(mentions.map((m) => [m.surface, m.entityId])).toEqual([
+      ['obus de 152 mm', 'artillery_shells'],
+      ['obus de 122 mm', 'artillery_shells'],
+    ]);
+  });
+
+  test('a calibre after an unknown head makes a weapon of its own', () => {
+    const m = mentionOf(run('Ils ont livré des mortiers de 120 mm en masse.').mentions, 'mortiers de 120 mm');
+    expect(m).toMatchObject({ type: 'WeaponSystem', entityId: 'weapon_mortiers_de_120_mm' });
   });
 
   test('a weapon family word introduces a named weapon', () => {

@@ -103,13 +103,15 @@ function collectDiscoveredShortForms(ctx: ArticleContext): void {
  * A weak name of a non-person (an informal name of a parliament, a bare
  * common word) whose country, or a known place of that country, is named in
  * the same sentence: the context confirms it ("la Chambre des représentants
- * de Moscou", "à Séoul, le ministère des Affaires étrangères"). Unique or nothing.
+ * de Moscou", "à Séoul, le ministère des Affaires étrangères"); so does the
+ * body it belongs to ("veto au Conseil de sécurité, qui dissout le groupe
+ * d'experts"). Unique or nothing.
  */
 function confirmedByCountry(ctx: ArticleContext, countries: ReadonlyMap<number, Set<string>>, weak: WeakName): string | undefined {
   const named = countries.get(weak.sentence) ?? new Set<string>();
   const fits = weak.candidates.filter((id) => {
     const entry = ctx.rules.matcher.entries.get(id);
-    return entry !== undefined && entry.type !== 'Person' && entry.country !== undefined && named.has(entry.country);
+    return entry !== undefined && entry.type !== 'Person' && ((entry.country !== undefined && named.has(entry.country)) || (entry.parent !== undefined && named.has(entry.parent)));
   });
   return fits.length === 1 ? fits[0] : undefined;
 }
@@ -141,9 +143,12 @@ export function resolvePersonReferences(ctx: ArticleContext): void {
     if (d.dropped) continue;
     // A known place or person of a country names that country's setting too ("À Séoul, le ministère …", "Kirby, porte-parole du Conseil …").
     const country = d.type === 'Country' ? d.entityId : (d.type === 'Place' || d.type === 'Person') && d.known ? ctx.rules.matcher.entries.get(d.entityId)?.country : undefined;
-    if (country === undefined) continue;
+    // A known body names itself too: it confirms the weak name of a body it holds ("le Conseil de sécurité … le groupe d'experts").
+    const body = d.type === 'Organization' && d.known ? d.entityId : undefined;
+    if (country === undefined && body === undefined) continue;
     if (!countries.has(d.sentence)) countries.set(d.sentence, new Set());
-    countries.get(d.sentence)!.add(country);
+    if (country !== undefined) countries.get(d.sentence)!.add(country);
+    if (body !== undefined) countries.get(d.sentence)!.add(body);
   }
   const countryDrafts = new Map<number, Draft[]>();
   for (const d of ctx.drafts) {

@@ -7,7 +7,8 @@
  * capitalised word with no cue is never taken: precision first.
  */
 import type { ArticleContext, Draft, SentenceContext } from './context';
-import { claimDiscovered, isFree, tokenRange } from './context';
+import { isWeaponCategory } from './apposition';
+import { claim, claimDiscovered, isFree, tokenRange } from './context';
 import { foldKey } from './fold';
 import { recipientBefore } from './known';
 import { APPOSITION_ARTICLES, NAME_PARTICLES, NOUN_PHRASE_OPENERS, ROLE_PREPOSITIONS } from './rules';
@@ -156,7 +157,18 @@ function takePerson(ctx: ArticleContext, sc: SentenceContext, k: number, via: st
   // A bare known surname after a title is left to coreference ("le président Kim").
   if (weak && tokenRange(sc, weak.start, weak.end)[1] >= end) return;
   if (end - k === 1 && sc.tokens[k].allCaps && sc.tokens[k].raw.length <= 5) return;
+  if (end - k > 1 && allCapitals(sc, k, end)) return;
   claimDiscovered(ctx, sc, 'Person', labelOf(ctx, sc, k, end), sc.tokens[k].start, sc.tokens[end - 1].end, via, cue);
+}
+
+/**
+ * True when every word of tokens [first, end) is written in capitals: a
+ * heading, an outlet's name or an acronym ("ZONE OPÉRATIONS, le colonel X"),
+ * never a person's name (the press capitalises a surname, not the whole name).
+ */
+function allCapitals(sc: SentenceContext, first: number, end: number): boolean {
+  for (let i = first; i < end; i++) if (!sc.tokens[i].allCaps) return false;
+  return true;
 }
 
 function honorificAt(ctx: ArticleContext, tok: Token, rules: MentionRules): boolean {
@@ -232,6 +244,7 @@ export function discoverAppositions(ctx: ArticleContext, sc: SentenceContext): v
     if (weak && tokenRange(sc, weak.start, weak.end)[1] >= end) continue;
     // A lone capitalised word opening the sentence is too often an ordinary word ("Interrogé, le ministre …").
     if (start === 0 && end - start < 2) continue;
+    if (allCapitals(sc, start, end)) continue;
     claimDiscovered(ctx, sc, 'Person', labelOf(ctx, sc, start, end), t[start].start, t[end - 1].end, 'title', cue);
   }
 }
@@ -348,7 +361,23 @@ function familyWordBefore(sc: SentenceContext, offset: number, rules: MentionRul
   return false;
 }
 
-/** Hwasong-19, KN-23, S-400, Su-35, 9M723; Iskander-M after a family word; "obus de 152 mm". */
+/**
+ * A calibre specifies the weapon its head names ("obus de 152 mm" are
+ * artillery shells, not a system of their own): when the head is a known
+ * category, its mention stretches over the calibre; when it is a known named
+ * system, that system stays. Returns false when the head is no known weapon.
+ */
+function specifyKnownWeapon(ctx: ArticleContext, sc: SentenceContext, start: number, length: number): boolean {
+  const [first] = tokenRange(sc, start, start + 1);
+  const head = sc.owner[first];
+  if (!head || head.type !== 'WeaponSystem' || head.start !== start || !head.known) return false;
+  if (!isWeaponCategory(ctx, head) || head.end >= start + length) return true;
+  const end = start + length;
+  claim(ctx, sc, { ...head, end, surface: ctx.text.slice(head.start, end) }, true);
+  return true;
+}
+
+/** Hwasong-19, KN-23, S-400, Su-35, 9M723; Iskander-M after a family word; "obus de 152 mm" of an unknown head. */
 export function discoverWeaponShapes(ctx: ArticleContext, sc: SentenceContext): void {
   const { rules } = ctx;
   const { text, start: base } = sc.sentence;
@@ -367,6 +396,7 @@ export function discoverWeaponShapes(ctx: ArticleContext, sc: SentenceContext): 
   if (!hasDigit && !/[-\u2010\u2011]/.test(text)) return;
   if (hasDigit) for (const m of text.matchAll(CALIBRE)) {
     if (!rules.calibreHeads.has(foldKey(m[1]))) continue;
+    if (specifyKnownWeapon(ctx, sc, base + m.index, m[0].length)) continue;
     take(base + m.index, m[0], true, `${m[1].toLowerCase()} de ${m[2]} mm`);
   }
   if (hasDigit) for (const m of text.matchAll(DESIGNATION)) {
