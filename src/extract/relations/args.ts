@@ -253,6 +253,26 @@ function fromDiscourse(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy
   return { ...remembered, start: anchor.start, end: anchor.end, demonym: true, recalled: strategy.slot };
 }
 
+/**
+ * "les deux dirigeants ont signé": a phrase for a pair of people stands for the last two distinct people the
+ * article named, this sentence's before the phrase included. Nothing when fewer than two were named.
+ */
+function bothNamed(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, types: readonly EntityType[]): SentenceMention[] {
+  if (!strategy.cue || !types.includes('Person')) return [];
+  const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
+  const from = Math.max(0, anchor.start - max);
+  const cue = new RegExp(foldPattern(strategy.cue)).exec(ctx.folded.slice(from, Math.min(ctx.folded.length, anchor.end + max)));
+  if (!cue) return [];
+  const cueStart = from + cue.index;
+  const people = [...(ctx.discourse.people ?? []), ...ctx.mentions.filter((m) => m.type === 'Person' && m.end <= cueStart)];
+  const pair: SentenceMention[] = [];
+  for (let i = people.length - 1; i >= 0 && pair.length < 2; i--) {
+    if (!pair.some((p) => p.entityId === people[i].entityId)) pair.push(people[i]);
+  }
+  if (pair.length < 2) return [];
+  return pair.reverse().map((p) => ({ ...p, start: cueStart, end: cueStart + cue[0].length, demonym: true, recalled: 'people' }));
+}
+
 /** Default reach, before the anchor, of the phrase that stands for the speaker's state. */
 const SPEAKER_STATE_REACH = 60;
 
@@ -289,6 +309,10 @@ export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrat
     else if (strategy.kind === 'nearest') found = nearest(ctx, anchor, strategy, types);
     else if (strategy.kind === 'discourse') found = fromDiscourse(ctx, anchor, strategy, types);
     else if (strategy.kind === 'speakerState' && types.includes('Country')) found = speakerState(ctx, anchor, strategy);
+    else if (strategy.kind === 'bothNamed') {
+      const pair = bothNamed(ctx, anchor, strategy, types);
+      if (pair.length) return pair;
+    }
     if (found) return found.demonym ? [found] : coordinated(ctx, found, types, lex);
   }
   return [];
