@@ -92,3 +92,18 @@ describe('signatures', () => {
     expect(triples(rels, 'RATIFIED')).toEqual(['ir pact']);
   });
 });
+
+describe('a mutual-defence treaty makes its signers allies', () => {
+  test('leaders who sign a treaty with a mutual-assistance clause ally their states', () => {
+    const rels = run(
+      ["- 9 mars : Ivan Petrov signe avec Ali Rahimi le pacte de Tabriz, qui comprend une clause d'assistance mutuelle."],
+      [PETROV, RAHIMI, PACT],
+    );
+    expect(triples(rels, 'ALLIED_WITH').map((t) => t.split(' ').sort().join(' '))).toEqual(['by ir']);
+  });
+
+  test('a treaty without such a clause allies nobody', () => {
+    const rels = run(['Ivan Petrov signe avec Ali Rahimi le pacte de Tabriz sur le commerce.'], [PETROV, RAHIMI, PACT]);
+    expect(triples(rels, 'ALLIED_WITH')).toEqual([]);
+  });
+});

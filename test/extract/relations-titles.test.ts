@@ -90,3 +90,23 @@ describe('a state under its leader', () => {
     expect(titled(rels)).toEqual([]);
   });
 });
+
+describe('a demonym inside an organisation name', () => {
+  const kbBodies = makeKb([
+    { id: 'by', type: 'Country', label: 'Biélorussie', aliases: [], demonyms: ['biélorusse'] },
+    { id: 'by_agency', type: 'Organization', label: 'agence biélorusse BelTA', aliases: [] },
+    { id: 'by_institute', type: 'Organization', label: 'Institut biélorusse des études stratégiques', aliases: [] },
+  ]);
+  const partOf = (sentence: string, org: [string, string]) => {
+    const { article, mentions, entities } = makeArticle([sentence], [[org[0], org[1], 'Organization'], ['biélorusse', 'by', 'Country']]);
+    return findRelations(article, mentions, entities, kbBodies).filter((r) => r.type === 'PART_OF').map((r) => `${r.subject} ${r.object}`);
+  };
+
+  test('ties a state body (agency, ministry, armed force) to its state', () => {
+    expect(partOf("Selon l'agence biélorusse BelTA, le convoi est parti.", ['agence biélorusse BelTA', 'by_agency'])).toEqual(['by_agency by']);
+  });
+
+  test('does not make a think tank part of the state', () => {
+    expect(partOf("Selon l'Institut biélorusse des études stratégiques, le convoi est parti.", ['Institut biélorusse des études stratégiques', 'by_institute'])).toEqual([]);
+  });
+});

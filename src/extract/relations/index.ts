@@ -20,6 +20,7 @@ import { buildSentenceContexts } from './context';
 import type { FrameMatch } from './frames';
 import { matchFrames } from './frames';
 import { getRelationLexicon } from './lexicon';
+import type { RelationLexicon } from './lexicon';
 import type { NominalMatch } from './nominal';
 import { matchNominal } from './nominal';
 
@@ -200,6 +201,27 @@ function genitiveOwner(ctx: SentenceContext, troopEnd: number): SentenceMention 
   return state ? { ...m, entityId: state.entityId, label: state.label, type: 'Country', demonym: true } : undefined;
 }
 
+/**
+ * "X signe avec Y un traité comprenant une clause d'assistance mutuelle": the states that sign a mutual-defence
+ * treaty in the sentence (a leader stands for their state) are allies, with the signature's claim.
+ */
+function alliedSigners(ctx: SentenceContext, matches: readonly FrameMatch[], lex: RelationLexicon): Array<{ a: SentenceMention; b: SentenceMention; match: FrameMatch }> {
+  if (!lex.alliedSignersRe.test(ctx.folded)) return [];
+  const signers = new Map<string, { state: SentenceMention; match: FrameMatch }>();
+  for (const m of matches) {
+    if (m.relation !== 'SIGNED') continue;
+    const state = m.subject.type === 'Country' ? m.subject : (() => {
+      const led = ctx.ledBy(m.subject.entityId);
+      return led ? { ...m.subject, entityId: led.entityId, label: led.label, type: 'Country' as const } : undefined;
+    })();
+    if (state && !signers.has(state.entityId)) signers.set(state.entityId, { state, match: m });
+  }
+  const list = [...signers.values()];
+  const out: Array<{ a: SentenceMention; b: SentenceMention; match: FrameMatch }> = [];
+  for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) out.push({ a: list[i].state, b: list[j].state, match: list[i].match });
+  return out;
+}
+
 /** Remembers what this sentence named, for anaphors in the next ones. */
 function updateDiscourse(ctx: SentenceContext, matches: readonly FrameMatch[], kb: KnowledgeBase): void {
   const lex = getRelationLexicon(kb);
@@ -268,6 +290,7 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
     matches = [...matches.filter((m) => !stale(m)), ...again];
   }
   matches = alikeParties(ctx, matches);
+  for (const { a, b, match } of alliedSigners(ctx, matches, lex)) matches.push({ ...match, relation: 'ALLIED_WITH', subject: a, object: b });
   // A state (or its own official) saying what that state does is stating it, not reporting it:
   // "Choe a déclaré que son pays se tiendrait aux côtés de la Russie" is North Korea's own stance.
   const sourceId = attribution ? ctx.mentions.find((m) => m.label === attribution.source)?.entityId : undefined;

@@ -117,6 +117,8 @@ export const TriggersLexiconSchema = z.object({
       note: z.string().optional(),
     }),
   ),
+  /** A treaty's mutual-defence content ("clause d'assistance mutuelle"): in a sentence where states (or their leaders) sign it, they become allies. */
+  alliedSigners: z.string().optional(),
   /** Words that qualify a title without changing the post ("adjointe", "par intérim"); dropped before the lookup. */
   titleModifiers: z.array(z.string()).optional(),
   /** A clause that may end a title span and names where the post is exercised ("auprès de l'ONU"). */
@@ -160,6 +162,7 @@ export interface RelationLexicon {
   /** Folded title → title, for exact lookups. */
   titleByFolded: Map<string, { title: string; folded: string; leads: boolean; counterpart?: boolean }>;
   titleModifierRe: RegExp;
+  alliedSignersRe: RegExp;
   titleTailRe: RegExp;
   partOf: TriggersLexicon['partOf'] & { kbKindsRe: RegExp };
   locatedIn: Array<{ betweenRe: RegExp; order: 'placeFirst' | 'countryFirst'; countryDemonym: boolean; afterRe?: RegExp }>;
@@ -219,6 +222,7 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
     titles,
     titleByFolded: new Map(titles.map((t) => [t.folded, t])),
     titleModifierRe: alternation(lex.titleModifiers ?? []),
+    alliedSignersRe: lex.alliedSigners ? compile(lex.alliedSigners) : /(?!)/,
     titleTailRe: lex.titleTail ? new RegExp(`${foldPattern(lex.titleTail)}$`) : /(?!)/,
     partOf: { ...lex.partOf, kbKindsRe: compile(lex.partOf.kbKinds) },
     locatedIn: lex.locatedIn.patterns.map((p) => ({

@@ -184,8 +184,14 @@ function partOf(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
   const out: NominalMatch[] = [];
   const countries = ctx.allMentions.filter((m) => m.type === 'Country');
   for (const org of ctx.allMentions.filter((m) => m.type === 'Organization')) {
+    // A demonym inside the name ties a state body to its state ("l'agence russe TASS"), not a think tank or a party ("l'Institut allemand …").
+    const stateBody = () => {
+      const entry = entryOf(kb, org.entityId);
+      const names = [org.surface, entry?.label ?? '', ...(entry?.aliases ?? [])].join(' | ').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      return lex.partOf.kbKindsRe.test(names);
+    };
     const near = countries.find((c) => {
-      if (c.start >= org.start && c.end <= org.end) return true;
+      if (c.start >= org.start && c.end <= org.end) return stateBody();
       if (c.start >= org.end) {
         const between = ctx.folded.slice(org.end, c.start);
         // "le NIS sud-coréen", "le ministère de la Défense nord-coréen", "le Commandement interarmées de la Corée du Sud".
