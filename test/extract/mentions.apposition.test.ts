@@ -136,3 +136,10 @@ describe('findMentions: researchers and officials from their titles', () => {
     expect(of(run('Kim Hyon-chol, membre du bureau politique, était présent.'), 'Kim Hyon-chol')).toMatchObject({ type: 'Person', entityId: 'person_kim_hyon_chol' });
   });
 });
+
+describe('findMentions: names written all in capitals', () => {
+  test('a heading or outlet in capitals before an apposed title is no person; the titled name after it is', () => {
+    const mentions = findMentions(makeArticle('Pour un officier interrogé par LA REVUE MILITAIRE, le colonel Jean Dubreuil, la menace grandit.'), makeKnowledgeBase()).mentions;
+    expect(mentions.filter((m) => m.type === 'Person').map((m) => m.surface)).toEqual(['Jean Dubreuil']);
+  });
+});

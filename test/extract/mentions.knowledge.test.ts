@@ -74,3 +74,55 @@ describe('findMentions with the shipped knowledge: people, bodies and places of 
     expect(people).toEqual(['belousov', 'kim_jong_un']);
   });
 });
+
+describe('findMentions with the shipped knowledge: round 3 (descriptions, calibres, variants)', () => {
+  test.each([
+    ['Les chars ont défilé sur la place Tiananmen mardi.', 'place Tiananmen', 'tiananmen'],
+    ['Le soldat venait de la république de Touva, en Sibérie.', 'république de Touva', 'tuva'],
+    ['Les cargos ont accosté au port de Dounaï.', 'port de Dounaï', 'dunai'],
+    ['Un pont enjambe le fleuve Tumen depuis 1959.', 'fleuve Tumen', 'tumen_river'],
+    ['Wolodymyr Selensky a remercié ses alliés.', 'Wolodymyr Selensky', 'zelensky'],
+    ["Un expert de l'Institut allemand pour la politique internationale et de sécurité a parlé.", 'Institut allemand pour la politique internationale et de sécurité', 'swp'],
+    ["Des carnets ont été publiés par les forces d'opérations spéciales ukrainiennes.", "forces d'opérations spéciales ukrainiennes", 'ua_special_operations_forces'],
+    ["Un officier de l'armée de Terre a témoigné.", 'armée de Terre', 'fr_army'],
+    ['Il a visité une usine Soukhoï près de Moscou.', 'Soukhoï', 'sukhoi'],
+  ])('%s', (text, surface, id) => {
+    expect(of(run(text), surface)).toMatchObject({ entityId: id });
+  });
+
+  test('"armée de terre" in lower case is not the French army', () => {
+    expect(run("L'armée de terre a reculé.").map((m) => m.entityId)).not.toContain('fr_army');
+  });
+
+  test('a calibre of shells is the artillery-shell category', () => {
+    const mentions = run("Pyongyang a livré des obus de 152 mm et des obus de 122 mm.").filter((m) => m.type === 'WeaponSystem');
+    expect(mentions.map((m) => m.entityId)).toEqual(['artillery_shells', 'artillery_shells']);
+  });
+
+  test("the chief of staff's title is a post, not the general staff; the name after it is the person", () => {
+    const mentions = run("Le chef d'état-major général russe, Valeri Guerassimov, a parlé.");
+    expect(typed(mentions)).toEqual(['Country:russia', 'Person:gerasimov']);
+  });
+
+  test('a lower-case description of a body also mentions its state; a proper name with an adjective does not', () => {
+    expect(typed(run('Selon le service de renseignement sud-coréen, les tirs continuent.'))).toEqual(['Organization:nis', 'Country:south_korea']);
+    expect(typed(run('Un chercheur de l’Institut français des relations internationales a parlé.'))).toEqual(['Organization:ifri']);
+  });
+
+  test('la Confédération is Switzerland once Switzerland is named', () => {
+    const mentions = run('La Suisse a gelé des avoirs. La Confédération a aussi adopté des sanctions.');
+    expect(of(mentions, 'Confédération')).toMatchObject({ entityId: 'switzerland' });
+    expect(of(run('La Confédération a adopté des sanctions.'), 'Confédération')).toBeUndefined();
+  });
+
+  test("the UN experts' panel, written short, is confirmed by the council beside it", () => {
+    const mentions = run("Le veto au Conseil de sécurité de l'ONU a mis fin au groupe d'experts chargé des sanctions.");
+    expect(typed(mentions)).toEqual(['Organization:un_security_council', 'Organization:un_panel_of_experts']);
+  });
+
+  test('news outlets are marked as media, and their names in a masthead carry no entity', () => {
+    expect(kb.gazetteer.entities.filter((e) => e.kind === 'media').map((e) => e.id)).toEqual(expect.arrayContaining(['afp', 'reuters', 'yonhap', 'kcna', 'tass', 'le_figaro']));
+    expect(kb.gazetteer.entities.filter((e) => e.kind === 'media' && e.type !== 'Organization')).toEqual([]);
+    expect(run('Reuters International\nPhoto : Reuters / Jean Dupont\nMoscou a livré des obus, a rapporté Reuters.').map((m) => m.entityId)).toEqual(['russia', 'artillery_shells', 'reuters']);
+  });
+});

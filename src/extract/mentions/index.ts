@@ -15,7 +15,9 @@
  * Bylines, credits, addresses and page paths carry no entity; a news outlet
  * counts only in sentences that end with a stop (not in mastheads or credit rows).
  *
- * Mentions never overlap, each lies inside its sentence
+ * Mentions never overlap, except a state's demonym nested inside a known
+ * organisation's name of that state ("renseignement sud-coréen": NIS and
+ * Corée du Sud), listed after the name it lies in; each lies inside its sentence
  * (`sentence.start <= start < end <= sentence.end`) and
  * `article.text.slice(start, end) === surface`. `via` is one of: name, alias,
  * demonym, metonym (capital or seat acting for its state), title (person
@@ -42,7 +44,7 @@ import {
   discoverWeaponShapes,
 } from './discover';
 import { fold } from './fold';
-import { resolveCombiningForms, resolveKnown } from './known';
+import { demonymIn, resolveCombiningForms, resolveKnown } from './known';
 import type { NameMatch } from './matcher';
 import { dropOutletCredits, noiseSpans, overlapsAny } from './noise';
 import { compileRules } from './rules';
@@ -54,6 +56,8 @@ export interface MentionResult {
   /** Every mention, sorted by start offset. */
   mentions: Mention[];
 }
+
+const STARTS_LOWER = /^\p{Ll}/u;
 
 const EMPTY: MentionResult = { entities: [], mentions: [] };
 
@@ -114,6 +118,26 @@ function joinAppositions(ctx: ArticleContext): void {
   }
 }
 
+/**
+ * The demonyms inside known organisations' names ("le service de
+ * renseignement sud-coréen", "le département américain de la Défense"),
+ * written in lower case as descriptions are, also mention the state they belong to. Nested mentions of that state
+ * only (its gazetteer `country`), never owning tokens, so nothing else changes.
+ */
+function nestedDemonyms(ctx: ArticleContext): Draft[] {
+  const { matcher } = ctx.rules;
+  const nested: Draft[] = [];
+  for (const d of ctx.drafts) {
+    // A proper name keeps its adjective ("Institut français des relations internationales"); a description names the state ("le renseignement sud-coréen").
+    if (d.type !== 'Organization' || !d.known || !STARTS_LOWER.test(d.surface)) continue;
+    const country = matcher.entries.get(d.entityId)?.country;
+    if (country === undefined) continue;
+    const found = demonymIn(ctx, country, d.start, d.end);
+    if (found) nested.push({ entityId: country, type: 'Country', sentence: d.sentence, start: found.start, end: found.end, surface: ctx.text.slice(found.start, found.end), via: 'demonym', known: true });
+  }
+  return nested;
+}
+
 function dropNoise(ctx: ArticleContext): void {
   ctx.drafts = ctx.drafts.filter((d) => !d.dropped && !overlapsAny(ctx.noise, d.start, d.end));
 }
@@ -146,7 +170,8 @@ export function findMentions(article: Article, kb: KnowledgeBase): MentionResult
   dropNoise(ctx);
   dropOutletCredits(ctx);
 
-  const drafts: Draft[] = [...ctx.drafts].sort((a, b) => a.start - b.start || a.end - b.end);
+  // Outer mentions before the ones nested in them.
+  const drafts: Draft[] = [...ctx.drafts, ...nestedDemonyms(ctx)].sort((a, b) => a.start - b.start || b.end - a.end);
   const entities = new Map<string, EntityRecord>();
   const mentions: Mention[] = [];
   for (const { known, dropped, ...mention } of drafts) {

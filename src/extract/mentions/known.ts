@@ -8,7 +8,8 @@
  */
 import type { ArticleContext, SentenceContext } from './context';
 import { claim, strongCandidates, tokenRange } from './context';
-import type { NameCandidate, NameKind, NameMatch } from './matcher';
+import { inflectDemonym, type NameCandidate, type NameKind, type NameMatch } from './matcher';
+import { foldKey } from './fold';
 import type { MentionRules } from './rules';
 import { isCommaGap, isPlainGap, matchPhraseAt, matchPhraseEndingAt, type Token } from './tokens';
 
@@ -76,11 +77,69 @@ function unitNameAt(tokens: readonly Token[], at: number, rules: MentionRules): 
   return length > 0 && STARTS_LOWER.test(tokens[at - length].raw);
 }
 
+/** Longest reach back, in tokens, of a title that runs into a body's name ("chef d'" before "état-major …"). */
+const TITLE_LOOKBACK = 3;
+
+/**
+ * True when a title phrase starts before token `at` and runs into the name
+ * there: "le chef d'état-major russe" is a post (held by a person), not the
+ * general staff; the title cue then reads the person's name after it.
+ */
+function titleRunsInto(tokens: readonly Token[], at: number, rules: MentionRules): boolean {
+  for (let j = Math.max(0, at - TITLE_LOOKBACK); j < at; j++) {
+    if (j + matchPhraseAt(tokens, j, rules.titles) > at) return true;
+  }
+  return false;
+}
+
 function choose(candidates: NameCandidate[], tokens: readonly Token[], at: number, after: number, rules: MentionRules): NameCandidate {
   const metonym = candidates.find((c) => c.kind === 'metonym');
   const place = candidates.find((c) => c.type === 'Place' && c.kind !== 'metonym');
   if (metonym && place) return isLocative(tokens, at, rules) && !isRelativeSubject(tokens, after, rules) ? place : metonym;
   return metonym ?? candidates[0];
+}
+
+const demonymCache = new WeakMap<MentionRules, Map<string, string[]>>();
+
+/** Folded demonyms of a country, all inflections, longest first ("sud coreennes" before "sud coreen"). */
+function demonymKeys(rules: MentionRules, countryId: string): string[] {
+  let byCountry = demonymCache.get(rules);
+  if (!byCountry) demonymCache.set(rules, (byCountry = new Map()));
+  let keys = byCountry.get(countryId);
+  if (!keys) {
+    const demonyms = rules.matcher.entries.get(countryId)?.demonyms ?? [];
+    keys = [...new Set(demonyms.flatMap((d) => inflectDemonym(d, rules.lexicons)).map(foldKey))].filter((k) => k.length > 0).sort((a, b) => b.length - a.length);
+    byCountry.set(countryId, keys);
+  }
+  return keys;
+}
+
+/** Offset of `key` in `folded` as whole words (folded text has a space for every non-word unit), or -1. */
+function wordAt(folded: string, key: string): number {
+  for (let at = folded.indexOf(key); at >= 0; at = folded.indexOf(key, at + 1)) {
+    const before = at === 0 || folded[at - 1] === ' ';
+    const after = at + key.length === folded.length || folded[at + key.length] === ' ';
+    if (before && after) return at;
+  }
+  return -1;
+}
+
+/** Where the demonym of `countryId` stands as whole words inside [start, end) of the article, if it does. */
+export function demonymIn(ctx: ArticleContext, countryId: string, start: number, end: number): { start: number; end: number } | undefined {
+  const folded = ctx.folded.slice(start, end);
+  for (const key of demonymKeys(ctx.rules, countryId)) {
+    const at = wordAt(folded, key);
+    if (at >= 0) return { start: start + at, end: start + at + key.length };
+  }
+  return undefined;
+}
+
+/** The state's demonym inside a body name read as a title ("chef d'état-major russe"): the title still names the state. */
+function claimTitleDemonym(ctx: ArticleContext, sc: SentenceContext, bodyId: string, match: NameMatch): void {
+  const country = ctx.rules.matcher.entries.get(bodyId)?.country;
+  const found = country === undefined ? undefined : demonymIn(ctx, country, match.start, match.end);
+  if (!country || !found) return;
+  claim(ctx, sc, { entityId: country, type: 'Country', sentence: sc.sentence.index, start: found.start, end: found.end, surface: ctx.text.slice(found.start, found.end), via: 'demonym', known: true });
 }
 
 /** Turns the gazetteer matches of one sentence into mentions, and weak names into pending coreferences. */
@@ -99,6 +158,10 @@ export function resolveKnown(ctx: ArticleContext, sc: SentenceContext, matches: 
     // "Geran-3" is not "Geran": a known weapon name with a further version number is another designation, left to the shapes.
     if (chosen.type === 'WeaponSystem' && VERSION_AFTER.test(ctx.text.slice(match.end, match.end + 2))) continue;
     if (chosen.type === 'Place' && chosen.kind !== 'metonym' && unitNameAt(sc.tokens, first, ctx.rules)) continue;
+    if (chosen.type === 'Organization' && titleRunsInto(sc.tokens, first, ctx.rules)) {
+      claimTitleDemonym(ctx, sc, chosen.entityId, match);
+      continue;
+    }
     claim(ctx, sc, {
       entityId: chosen.entityId,
       type: chosen.type,
