@@ -143,3 +143,17 @@ describe('findMentions: names written all in capitals', () => {
     expect(mentions.filter((m) => m.type === 'Person').map((m) => m.surface)).toEqual(['Jean Dubreuil']);
   });
 });
+
+describe('findMentions: weapon categories that name no new weapon', () => {
+  test('a category after a demonstrative points back; the same category without it is a weapon', () => {
+    const kb = makeKnowledgeBase();
+    const weapons = (text: string) => findMentions(makeArticle(text), kb).mentions.filter((m) => m.type === 'WeaponSystem').map((m) => m.surface);
+    expect(weapons('Ces obus ont été tirés hier.')).toEqual([]);
+    expect(weapons('Des obus ont été tirés hier.')).toEqual(['obus']);
+  });
+
+  test('a shortage of a category is a concept, not a supply', () => {
+    const kb = makeKnowledgeBase();
+    expect(findMentions(makeArticle("L'armée, à court d'obus, recule."), kb).mentions.filter((m) => m.type === 'WeaponSystem')).toEqual([]);
+  });
+});

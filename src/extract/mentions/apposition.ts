@@ -121,13 +121,18 @@ export function dropCategoriesOfNamedSystems(ctx: ArticleContext, sc: SentenceCo
   }
 }
 
-/** Drops each weapon category used as a concept, right after a phrase of genericBefore ("la guerre par drones"). */
+/**
+ * Drops each weapon category used as a concept, right after a phrase of
+ * genericBefore ("la guerre par drones"), and each one after a demonstrative
+ * of anaphoricBefore ("ces pièces d'artillerie"), which points back to a
+ * weapon the article named before rather than to a new one.
+ */
 export function dropGenericCategories(ctx: ArticleContext, sc: SentenceContext): void {
   const t = sc.tokens;
   for (let i = 1; i < t.length; i++) {
     const draft = sc.owner[i];
     if (!draft || draft.start !== t[i].start || !isPlainGap(t[i].gap) || !isWeaponCategory(ctx, draft)) continue;
-    if (matchPhraseEndingAt(t, i - 1, ctx.rules.genericBefore) > 0) drop(sc, draft);
+    if (matchPhraseEndingAt(t, i - 1, ctx.rules.genericBefore) > 0 || matchPhraseEndingAt(t, i - 1, ctx.rules.anaphoricBefore) > 0) drop(sc, draft);
   }
 }
 

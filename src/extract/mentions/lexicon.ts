@@ -69,6 +69,8 @@ export const WeaponCuesSchema = z.object({
   maxCategoryQualifiers: z.number().int().nonnegative().default(2),
   /** Phrases after which a weapon category is a concept, not a weapon anyone supplies ("guerre par", "capables de transporter des"). */
   genericBefore: words,
+  /** Demonstratives after which a weapon category points back to a weapon already named ("ces pièces d'artillerie", "ces munitions"): no new entity. */
+  anaphoricBefore: words.default([]),
 });
 
 export const NonEntitiesSchema = z.object({

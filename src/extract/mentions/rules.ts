@@ -37,6 +37,8 @@ export interface MentionRules {
   categoryStops: ReadonlySet<string>;
   /** Phrases after which a weapon category is a concept ("guerre par drones"). */
   genericBefore: PhraseIndex;
+  /** Demonstratives before a weapon category that refers back (weaponcues.anaphoricBefore). */
+  anaphoricBefore: PhraseIndex;
   /** Folded words that are never a name on their own (months, days, sentence openers). */
   nonNames: ReadonlySet<string>;
   /** Folded month and day names: they end a name ("Kim Il Sung" goes on, "… Mardi" does not). */
@@ -162,6 +164,7 @@ export function compileRules(kb: KnowledgeBase): MentionRules {
     notDesignations: new Set(weaponcues.notDesignations),
     categoryStops: foldSet(weaponcues.categoryStops),
     genericBefore: phraseIndex(weaponcues.genericBefore, foldKey),
+    anaphoricBefore: phraseIndex(weaponcues.anaphoricBefore, foldKey),
     nonNames: foldSet([...nonentities.months, ...nonentities.days, ...nonentities.words]),
     calendarWords: foldSet([...nonentities.months, ...nonentities.days]),
     treatyDeterminers: foldSet(coreference.treatyDeterminers),
