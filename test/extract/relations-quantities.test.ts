@@ -1,0 +1,81 @@
+/**
+ * Pins how figures find their relation, whatever the sentence shape: a loss
+ * stays at the place where it happened and belongs to the state whose soldiers
+ * are counted; a clause of another verb ends the search for a place; figures
+ * of a relation's unit class anywhere in its sentence become claims of it
+ * (each distinct figure its own claim), the one relation whose class fits
+ * taking the figure. Every sentence is written for this test.
+ */
+import { findRelations } from '../../src/extract/relations';
+import type { ExtractedRelation } from '../../src/extract/types';
+import type { EntityType } from '../../src/ontology';
+import { makeArticle, makeKb } from './relations-fixtures';
+
+type Mark = [surface: string, entityId: string, type: EntityType];
+
+const kb = makeKb([
+  { id: 'by', type: 'Country', label: 'Biélorussie', aliases: [], demonyms: ['biélorusse', 'biélorusses'] },
+  { id: 'ir', type: 'Country', label: 'Iran', aliases: [], demonyms: ['iranien', 'iraniens', 'iranienne', 'iraniennes'] },
+  { id: 'gomel', type: 'Place', label: 'Gomel', aliases: [], country: 'by' },
+  { id: 'minsk', type: 'Place', label: 'Minsk', aliases: [], country: 'by' },
+  { id: 'brest', type: 'Place', label: 'Brest', aliases: [], country: 'by' },
+  { id: 'petrov', type: 'Person', label: 'Ivan Petrov', aliases: [], roles: [{ title: 'président', of: 'by', leads: true }] },
+]);
+
+const BY: Mark = ['Biélorussie', 'by', 'Country'];
+const IR: Mark = ['Iran', 'ir', 'Country'];
+const IRANIENS: Mark = ['iraniens', 'ir', 'Country'];
+
+function run(sentences: string[], marks: Mark[]): ExtractedRelation[] {
+  const { article, mentions, entities } = makeArticle(sentences, marks);
+  return findRelations(article, mentions, entities, kb);
+}
+
+function figures(rels: ExtractedRelation[], type: string): string[] {
+  return rels
+    .filter((r) => r.type === type)
+    .map((r) => `${r.subject} ${r.object} ${r.claim.quantity ?? '-'}`)
+    .sort();
+}
+
+describe('losses: whose, and where', () => {
+  test('a loss stays at the place named, not at the state the sentence says it lies in', () => {
+    const rels = run(["L'armée biélorusse a capturé trois soldats iraniens près de Gomel, en Biélorussie."], [['biélorusse', 'by', 'Country'], IRANIENS, ['Gomel', 'gomel', 'Place'], BY]);
+    expect(figures(rels, 'SUFFERED_LOSSES_IN')).toEqual(['ir gomel 3']);
+  });
+
+  test('soldiers "de X" faits prisonniers are X\'s loss, not the loss of the state that shows them', () => {
+    const rels = run(["Minsk a montré deux combattants de l'Iran faits prisonniers près de Gomel."], [['Minsk', 'by', 'Country'], IR, ['Gomel', 'gomel', 'Place']]);
+    expect(figures(rels, 'SUFFERED_LOSSES_IN')).toEqual(['ir gomel 2']);
+  });
+
+  test('"N d\'entre eux" counts the article\'s troops, not the state of the speaker before it', () => {
+    const rels = run(
+      ["L'Iran a déployé 5 000 soldats dans la région de Gomel.", 'Le président, Ivan Petrov, a affirmé que 400 d\'entre eux avaient été tués.'],
+      [IR, ['région de Gomel', 'gomel', 'Place'], ['Ivan Petrov', 'petrov', 'Person']],
+    );
+    expect(figures(rels, 'SUFFERED_LOSSES_IN')).toEqual(['ir gomel 400']);
+  });
+
+  test('a place reached by another verb ("ont été évacués à Y") is not where the loss happened', () => {
+    const rels = run(['Les quatre soldats iraniens, blessés, ont été évacués à Minsk, où ils sont soignés.'], [IRANIENS, ['Minsk', 'minsk', 'Place']]);
+    expect(figures(rels, 'SUFFERED_LOSSES_IN').filter((f) => f.includes('minsk'))).toEqual([]);
+  });
+
+  test('a second loss verb of the same sentence still reaches the place ("tombés et N ont été blessés en Y")', () => {
+    const rels = run(['Environ 80 soldats iraniens sont tombés et 300 ont été blessés depuis leur arrivée en Biélorussie.'], [IRANIENS, BY]);
+    expect(figures(rels, 'SUFFERED_LOSSES_IN')).toEqual(expect.arrayContaining(['ir by 80', 'ir by 300']));
+  });
+});
+
+describe('deployments: destinations and clauses', () => {
+  test('workers sent "pour reconstruire la région de X" are deployed there', () => {
+    const rels = run(["L'Iran enverra 800 démineurs pour reconstruire la région de Gomel."], [IR, ['région de Gomel', 'gomel', 'Place']]);
+    expect(figures(rels, 'DEPLOYED_TROOPS_TO')).toEqual(['ir gomel 800']);
+  });
+
+  test('"et que" opens another clause: its place is not the first verb\'s destination', () => {
+    const rels = run(["Téhéran a décidé d'envoyer 4 000 soldats, et que les premiers avaient atterri à Brest."], [['Téhéran', 'ir', 'Country'], ['Brest', 'brest', 'Place']]);
+    expect(figures(rels, 'DEPLOYED_TROOPS_TO').filter((f) => f.startsWith('ir brest 4000'))).toEqual([]);
+  });
+});
