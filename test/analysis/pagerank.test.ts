@@ -35,6 +35,18 @@ describe('pagerankScores', () => {
     expect(Object.values(ours).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
   });
 
+  test('nodes sharing one attributes object still get their own scores', () => {
+    const shared = { label: 'x' };
+    const graph = new Graph({ type: 'directed' });
+    for (const node of ['a', 'b', 'c', 'd']) graph.addNode(node, shared);
+    graph.addEdge('a', 'b');
+    graph.addEdge('b', 'c');
+    graph.addEdge('c', 'a');
+    graph.addEdge('d', 'a');
+    const theirs = graphologyPagerank(graph, { ...OPTIONS, getEdgeWeight: null });
+    expect(pagerankScores(graph, { ...OPTIONS, getEdgeWeight: null })).toEqual(theirs);
+  });
+
   test('a star: the leaves pointing at the hub make it the most important node', () => {
     const graph = new Graph({ type: 'directed' });
     for (const node of ['hub', 'a', 'b', 'c']) graph.addNode(node);

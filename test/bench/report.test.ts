@@ -1,5 +1,5 @@
 // Contract: every measure of the benchmark runs in-process at tiny sizes, and the --json summary carries the keys issue 8 asks for, with values taken from the measures.
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeEdgeList, randomEdgeList } from '../../bench/graphs';
@@ -22,10 +22,12 @@ const TINY: BenchConfig = {
 
 describe('benchmark at tiny sizes, in-process', () => {
   let report: BenchReport;
+  const workDir = mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-test-'));
   beforeAll(async () => {
     const steps = ['scaling', 'workers', 'incremental', 'pagerank', 'betweenness', 'cypher'] as const;
-    report = await runBenchmark(TINY, { inProcess: true, skipPeers: true, only: [...steps], workDir: mkdtempSync(path.join(os.tmpdir(), 'newsgraph-bench-test-')) });
+    report = await runBenchmark(TINY, { inProcess: true, skipPeers: true, only: [...steps], workDir });
   }, 300_000);
+  afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
   test('every step ran, and the summary has the required keys, from the measures', () => {
     expect(report.failures).toEqual({});
