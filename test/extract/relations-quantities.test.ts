@@ -79,3 +79,31 @@ describe('deployments: destinations and clauses', () => {
     expect(figures(rels, 'DEPLOYED_TROOPS_TO').filter((f) => f.startsWith('ir brest 4000'))).toEqual([]);
   });
 });
+
+describe('figures of a relation\'s unit class anywhere in its sentence', () => {
+  test('every distinct arms figure of a delivery is its own claim, however the list runs', () => {
+    const rels = run(["L'Iran a livré à la Biélorussie cette année près de 2 millions d'obus, plus de 40 missiles balistiques et quelque 90 pièces d'artillerie."], [IR, BY]);
+    expect(figures(rels, 'SUPPLIED_ARMS_TO')).toEqual(['ir by 2000000', 'ir by 40', 'ir by 90']);
+  });
+
+  test('a troop figure after the trigger\'s clause ("que X estime à N hommes") counts the deployment', () => {
+    const rels = run(["Minsk nie la présence de soldats iraniens en Biélorussie, que les services occidentaux évaluent à environ 3 500 hommes."], [['Minsk', 'by', 'Country'], IRANIENS, BY]);
+    expect(figures(rels, 'DEPLOYED_TROOPS_TO')).toEqual(['ir by 3500']);
+  });
+
+  test('in a sentence with two relations each figure goes to the relation whose unit class fits', () => {
+    const rels = run(["L'Iran a livré à la Biélorussie 600 drones et a déployé 1 200 soldats dans la région de Gomel."], [IR, BY, ['région de Gomel', 'gomel', 'Place']]);
+    expect(figures(rels, 'SUPPLIED_ARMS_TO')).toEqual(['ir by 600']);
+    expect(figures(rels, 'DEPLOYED_TROOPS_TO')).toEqual(['ir gomel 1200']);
+  });
+
+  test('troops a demonym gives to another state are not the deployment\'s figure', () => {
+    const rels = run(["L'Iran a déployé 900 soldats en Biélorussie, face à quelque 20 000 soldats ukrainiens."], [IR, BY, ['ukrainiens', 'ua', 'Country']]);
+    expect(figures(rels, 'DEPLOYED_TROOPS_TO')).toEqual(['ir by 900']);
+  });
+
+  test('the whole before a part that the trigger counts is not the trigger\'s figure ("N soldats, dont M déployés à Y")', () => {
+    const rels = run(["L'Iran entretient quelque 6 000 soldats aguerris, dont près de 2 000 auraient été déployés dans la région de Gomel."], [IR, ['région de Gomel', 'gomel', 'Place']]);
+    expect(figures(rels, 'DEPLOYED_TROOPS_TO').filter((f) => f.endsWith(' 6000'))).toEqual([]);
+  });
+});

@@ -11,7 +11,7 @@
 import type { Article } from '../../corpus/types';
 import type { Claim, ClaimStatus, RelationType } from '../../ontology';
 import { RELATION_SIGNATURES } from '../../ontology';
-import type { ClaimLexicon, SentenceMention } from '../claims';
+import type { ClaimLexicon, QuantityMention, SentenceMention } from '../claims';
 import { classifyStatus, findAttribution, findDates, findQuantities, fold, getClaimLexicon } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { EntityRecord, ExtractedRelation, Mention } from '../types';
@@ -30,6 +30,8 @@ export { getRelationLexicon, compileRelationLexicon } from './lexicon';
 const LOSS_NUMBER_LOOKBACK = 90;
 /** Farthest a loss count may sit after an active trigger ("a capturé deux soldats", "ont tué quelque 300 militaires"), in characters. */
 const LOSS_NUMBER_LOOKAHEAD = 80;
+/** Farthest a demonym may sit after the noun it qualifies ("conteneurs nord-coréens"), in characters. */
+const OWNER_GAP = 3;
 /** A part with no figure of its own ("11 000 soldats, dont une partie a combattu à Y"): the figure before it counts the whole, not this part. */
 const PART_WITHOUT_NUMBER_RE = /\bdont (?:une partie|certains|certaines|la plupart|la majorite|beaucoup|nombre)\b|\bune partie d'entre (?:eux|elles)\b/;
 
@@ -47,8 +49,15 @@ function baseClaim(ctx: SentenceContext, status: ClaimStatus): Claim {
   return { doc: ctx.article.id, sentence: ctx.sentence.index, quote: ctx.sentence.text, status };
 }
 
+/** A figure a frame match carries, with where its number starts in the sentence. */
+interface FrameQuantity {
+  quantity: number;
+  unit: string;
+  start: number;
+}
+
 /** Quantities a frame match carries: numbers whose unit is of the frame's class and sits in the match's span. */
-function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLexicon): Array<{ quantity: number; unit: string }> {
+function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLexicon): FrameQuantity[] {
   const frame = match.frame;
   if (match.relation !== frame.relation) return [];
   const quantities = findQuantities(ctx.text, claimLex);
@@ -66,18 +75,18 @@ function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLe
       );
       if (!after) return [];
       // "les pertes … atteignent 4 700 tués et blessés": a loss noun after the number is the unit.
-      if (after.unitClass === unitClass && after.unit) return [{ quantity: after.value, unit: after.unit }];
-      return !after.unitClass || after.unitClass === 'troops' ? [{ quantity: after.value, unit }] : [];
+      if (after.unitClass === unitClass && after.unit) return [{ quantity: after.value, unit: after.unit, start: after.start }];
+      return !after.unitClass || after.unitClass === 'troops' ? [{ quantity: after.value, unit, start: after.start }] : [];
     }
     const before = quantities.filter((q) => !q.dateLike && q.end <= match.trigger.start && match.trigger.start - q.end <= LOSS_NUMBER_LOOKBACK && !/[;.]/.test(ctx.folded.slice(q.end, match.trigger.start)));
     const nearest = before[before.length - 1];
-    return nearest ? [{ quantity: nearest.value, unit }] : [];
+    return nearest ? [{ quantity: nearest.value, unit, start: nearest.start }] : [];
   }
   if (!frame.units) return [];
   const seen = new Set<number>();
   /** Starts of the figures this frame counts (continuations of them count too). */
   const taken = new Set<number>();
-  const out: Array<{ quantity: number; unit: string }> = [];
+  const out: FrameQuantity[] = [];
   // "10 000 soldats, dont 8 000 déployés à X": a part named before the trigger is the figure of this frame, not the whole.
   const partBefore = quantities.filter((q) => q.partitive && q.end <= match.trigger.start && q.unitClass === frame.units).pop();
   for (const q of quantities) {
@@ -92,7 +101,7 @@ function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLe
     if (q.end <= match.trigger.start && PART_WITHOUT_NUMBER_RE.test(ctx.folded.slice(q.end, match.trigger.start))) continue;
     if (seen.has(q.value)) continue;
     seen.add(q.value);
-    out.push({ quantity: q.value, unit: q.unit });
+    out.push({ quantity: q.value, unit: q.unit, start: q.start });
     taken.add(q.start);
   }
   // "envoyés en Russie à l'automne, puis environ 3 000 en renfort": a figure that goes on from a taken one is taken too.
@@ -102,7 +111,58 @@ function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLe
     taken.add(q.start);
     if (seen.has(q.value)) continue;
     seen.add(q.value);
-    out.push({ quantity: q.value, unit: q.unit });
+    out.push({ quantity: q.value, unit: q.unit, start: q.start });
+  }
+  return out;
+}
+
+/** The unit class a frame's figures are of: its `units`, losses for a frame whose unit is its trigger. */
+function unitClassOf(match: FrameMatch): string | undefined {
+  if (match.relation !== match.frame.relation) return undefined;
+  return match.frame.units ?? (match.frame.unitFromTrigger ? 'losses' : undefined);
+}
+
+/** The state a counted noun belongs to: a demonym right after it ("conteneurs nord-coréens") or a genitive ("soldats de Pyongyang"). */
+function ownerAfter(ctx: SentenceContext, nounEnd: number): SentenceMention | undefined {
+  const demonym = ctx.allMentions.find((m) => m.start >= nounEnd && m.start - nounEnd <= OWNER_GAP && m.type === 'Country' && m.demonym);
+  return demonym ?? genitiveOwner(ctx, nounEnd);
+}
+
+/**
+ * Figures no frame took, given to the relation of the sentence whose unit class they are of: "a livré à Y 9 millions
+ * d'obus, plus de 100 missiles et quelque 200 pièces d'artillerie", "la présence de troupes … que X estime à 14 000
+ * hommes". Each distinct figure becomes its own claim, on the nearest relation of its class (every object of that
+ * trigger). Not a part of a figure ("dont 500 officiers"), not a figure past a part without one ("dont une partie"),
+ * not troops or arms a demonym or genitive gives to another state than the relation's subject.
+ */
+function unclaimedFigures(ctx: SentenceContext, matches: readonly FrameMatch[], carried: ReadonlyMap<FrameMatch, FrameQuantity[]>, claimLex: ClaimLexicon): Map<FrameMatch, FrameQuantity[]> {
+  const out = new Map<FrameMatch, FrameQuantity[]>();
+  const classed = matches.filter((m) => unitClassOf(m) !== undefined);
+  if (!classed.length) return out;
+  const used = new Set([...carried.values()].flat().map((q) => q.start));
+  const quantities = findQuantities(ctx.text, claimLex);
+  // "10 000 soldats, dont 8 000 déployés à Y": a part between a figure and the trigger is what the trigger counts.
+  const partBetween = (q: QuantityMention, m: FrameMatch) => quantities.some((p) => p.partitive && p.unitClass === q.unitClass && p.start > q.start && p.end <= m.trigger.start);
+  for (const q of quantities) {
+    if (q.dateLike || !q.unit || !q.unitClass || used.has(q.start)) continue;
+    if (q.partitive && claimLex.subsetClasses.has(q.unitClass)) continue;
+    const owner = q.unitClass === 'losses' ? undefined : ownerAfter(ctx, q.unitEnd ?? q.end);
+    const fitting = classed.filter((m) => {
+      if (unitClassOf(m) !== q.unitClass || (owner && owner.entityId !== m.subject.entityId) || partBetween(q, m)) return false;
+      const between = q.start < m.trigger.start ? ctx.folded.slice(q.end, m.trigger.start) : ctx.folded.slice(m.trigger.end, q.start);
+      return !PART_WITHOUT_NUMBER_RE.test(between);
+    });
+    if (!fitting.length) continue;
+    const distance = (m: FrameMatch) => (q.start >= m.trigger.end ? q.start - m.trigger.end : Math.max(0, m.trigger.start - q.end));
+    const nearest = Math.min(...fitting.map(distance));
+    const at = fitting.find((m) => distance(m) === nearest)!.trigger.start;
+    for (const m of fitting) {
+      if (m.trigger.start !== at) continue;
+      const list = [...(carried.get(m) ?? []), ...(out.get(m) ?? [])];
+      if (list.some((x) => x.quantity === q.value)) continue;
+      out.set(m, [...(out.get(m) ?? []), { quantity: q.value, unit: q.unit, start: q.start }]);
+    }
+    used.add(q.start);
   }
   return out;
 }
@@ -304,8 +364,10 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
     return [...ctx.mentions].reverse().find((m) => m.end <= (cue.index ?? 0) && m.type !== 'Place' && m.type !== 'WeaponSystem')?.entityId;
   };
   const isOwnSource = (subjectId: string, at: number) => (attribution ? speaks(sourceId, subjectId) : speaks(speakerBefore(at), subjectId));
-  for (const match of matches) {
-    if (!fits(match.relation, match.subject.type, match.object.type)) continue;
+  const fitting = matches.filter((m) => fits(m.relation, m.subject.type, m.object.type));
+  const carried = new Map(fitting.map((m) => [m, quantitiesOf(ctx, m, claimLex)]));
+  for (const [m, extra] of unclaimedFigures(ctx, fitting, carried, claimLex)) carried.set(m, [...(carried.get(m) ?? []), ...extra]);
+  for (const match of fitting) {
     const ownSource = isOwnSource(match.subject.entityId, match.trigger.start);
     const status = classifyStatus(ctx.text, match.trigger, claimLex, ownSource ? undefined : attribution, { ownSource });
     const date = nearestDate(ctx, match.trigger.start);
@@ -315,7 +377,7 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
       ...(attribution && status !== 'asserted' ? { attributedTo: attribution.source } : {}),
     };
     const items = match.frame.items && match.relation === match.frame.relation ? [...new Set(match.weapons.map((w) => w.label))] : [];
-    const quantities = quantitiesOf(ctx, match, claimLex);
+    const quantities = carried.get(match) ?? [];
     const objects = [match.object.entityId];
     if (match.frame.toContainer && match.object.type === 'Place') {
       for (const container of containers.get(match.object.entityId) ?? []) {
