@@ -107,3 +107,38 @@ describe('figures of a relation\'s unit class anywhere in its sentence', () => {
     expect(figures(rels, 'DEPLOYED_TROOPS_TO').filter((f) => f.endsWith(' 6000'))).toEqual([]);
   });
 });
+
+describe('arms on their way and troops sent without a named sender', () => {
+  test('arms "expédiés par X vers Y" with the figure first: X supplied Y, the restated figure too', () => {
+    const rels = run(["Le ministre évoquait quelque 4 200 conteneurs expédiés par l'Iran vers la Biélorussie, soit plus de 2 millions d'obus."], [IR, BY]);
+    expect(figures(rels, 'SUPPLIED_ARMS_TO')).toEqual(['ir by 2000000', 'ir by 4200']);
+  });
+
+  test('arms "partis de X vers Y" and "acheminés du port X de Z vers Y" come from the origin state', () => {
+    const origin = run(['Près de 900 wagons de munitions sont partis d\'Iran vers la Biélorussie depuis mars.'], [IR, BY]);
+    expect(figures(origin, 'SUPPLIED_ARMS_TO')).toEqual(['ir by 900']);
+    const port = run(['Plus d\'un millier de conteneurs de munitions ont été acheminés du port iranien de Bandar vers la Biélorussie.'], [['iranien', 'ir', 'Country'], ['Bandar', 'bandar', 'Place'], BY]);
+    expect(figures(port, 'SUPPLIED_ARMS_TO')).toEqual(['ir by 1000']);
+  });
+
+  test('arms that merely arrive somewhere name no supplier', () => {
+    const rels = run(['Des obus sont arrivés à Gomel la semaine dernière.'], [['Gomel', 'gomel', 'Place']]);
+    expect(figures(rels, 'SUPPLIED_ARMS_TO')).toEqual([]);
+  });
+
+  test('"l\'envoi de N hommes" with no sender named counts the troops of the state the article is following', () => {
+    const rels = run(
+      ["L'Iran a déployé 2 000 soldats en Biélorussie.", 'Le renseignement occidental prévoyait en outre l\'envoi de 3 000 hommes d\'ici mai.'],
+      [IR, BY],
+    );
+    expect(figures(rels, 'DEPLOYED_TROOPS_TO')).toEqual(['ir by 2000', 'ir by 3000']);
+  });
+
+  test('"un premier contingent de N hommes a été acheminé vers Z" without an agent is the followed state\'s too', () => {
+    const rels = run(
+      ["L'Iran a déployé des soldats en Biélorussie.", 'Un premier contingent de 700 hommes aurait été acheminé par avion vers Brest.'],
+      [IR, BY, ['Brest', 'brest', 'Place']],
+    );
+    expect(figures(rels, 'DEPLOYED_TROOPS_TO')).toEqual(expect.arrayContaining(['ir brest 700']));
+  });
+});
