@@ -142,3 +142,21 @@ describe('arms on their way and troops sent without a named sender', () => {
     expect(figures(rels, 'DEPLOYED_TROOPS_TO')).toEqual(expect.arrayContaining(['ir brest 700']));
   });
 });
+
+describe('the state behind a government noun, and decisions not yet carried out', () => {
+  test('"le régime de X a décidé d\'envoyer N soldats combattre aux côtés de l\'armée Y": X sends them to Y, planned', () => {
+    const rels = run(
+      ["Le régime de Téhéran a décidé d'envoyer quelque 1'800 soldats combattre aux côtés de l'armée biélorusse."],
+      [['Téhéran', 'ir', 'Country'], ['biélorusse', 'by', 'Country']],
+    );
+    const sent = rels.filter((r) => r.type === 'DEPLOYED_TROOPS_TO');
+    expect(sent.map((r) => `${r.subject} ${r.object} ${r.claim.quantity} ${r.claim.status}`)).toEqual(['ir by 1800 planned']);
+  });
+
+  test('a lower-case phrase around a state\'s name ("régime de X") acts as the state, not as a demonym', () => {
+    const { article, mentions, entities } = makeArticle(["Le régime de Téhéran prépare l'envoi de 2 500 hommes en Biélorussie."], [['régime de Téhéran', 'ir', 'Country'], BY]);
+    // The mention finder reads the phrase from the gazetteer name inside it, not as a demonym.
+    const rels = findRelations(article, mentions.map((m) => ({ ...m, via: 'gazetteer' })), entities, kb);
+    expect(rels.filter((r) => r.type === 'DEPLOYED_TROOPS_TO').map((r) => `${r.subject} ${r.object} ${r.claim.quantity} ${r.claim.status}`)).toEqual(['ir by 2500 planned']);
+  });
+});

@@ -176,7 +176,8 @@ function searchLeft(ctx: SentenceContext, to: number, strategy: ArgStrategy, typ
     if (stop?.test(between) || lex.clauseStopRe.test(between)) break;
     if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, between)) continue;
     const lead = ctx.folded.slice(Math.max(0, m.start - PREP_LOOKBACK), m.start);
-    if (strategy.bare && lex.prepEndRe.test(lead)) continue;
+    // "le régime de Pyongyang a décidé": the state after a government noun is the actor, not a complement.
+    if (strategy.bare && lex.prepEndRe.test(lead) && !lex.governmentEndRe.test(lead)) continue;
     if (preps && !preps.some((p) => endsWithPrep(lead, p, strategy.gapWords ?? 0, lex))) continue;
     return m;
   }

@@ -36,9 +36,13 @@ export interface SentenceContext {
   discourse: Discourse;
 }
 
-/** A demonym stands for its state but is an adjective or common noun in the text: it is written lower case. */
+/**
+ * A demonym stands for its state but is an adjective or common noun in the text: it is written lower case.
+ * A lower-case phrase around a name ("régime de Pyongyang") names the state itself.
+ */
 function isDemonym(mention: Mention): boolean {
-  return mention.type === 'Country' && (/demonym/i.test(mention.via ?? '') || /^[a-zà-ÿ]/.test(mention.surface ?? ''));
+  const surface = mention.surface ?? '';
+  return mention.type === 'Country' && (/demonym/i.test(mention.via ?? '') || (/^[a-zà-ÿ]/.test(surface) && !/[A-ZÀ-Ý]/.test(surface)));
 }
 
 /** Groups an article's mentions by sentence; mentions outside their sentence or of unknown entities are left out. */

@@ -119,6 +119,8 @@ export const TriggersLexiconSchema = z.object({
   ),
   /** A treaty's mutual-defence content ("clause d'assistance mutuelle"): in a sentence where states (or their leaders) sign it, they become allies. */
   alliedSigners: z.string().optional(),
+  /** Nouns for a state's power ("le régime de", "le gouvernement de", "les autorités de"): the state after their "de" is the actor, not governed by a preposition. */
+  governmentHeads: z.array(z.string()).optional(),
   /** Words that qualify a title without changing the post ("adjointe", "par intérim"); dropped before the lookup. */
   titleModifiers: z.array(z.string()).optional(),
   /** A clause that may end a title span and names where the post is exercised ("auprès de l'ONU"). */
@@ -163,6 +165,8 @@ export interface RelationLexicon {
   titleByFolded: Map<string, { title: string; folded: string; leads: boolean; counterpart?: boolean }>;
   titleModifierRe: RegExp;
   alliedSignersRe: RegExp;
+  /** A folded snippet ending with a government noun and its "de" ("le regime de "): the next mention acts. */
+  governmentEndRe: RegExp;
   titleTailRe: RegExp;
   partOf: TriggersLexicon['partOf'] & { kbKindsRe: RegExp };
   locatedIn: Array<{ betweenRe: RegExp; order: 'placeFirst' | 'countryFirst'; countryDemonym: boolean; afterRe?: RegExp }>;
@@ -223,6 +227,9 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
     titleByFolded: new Map(titles.map((t) => [t.folded, t])),
     titleModifierRe: alternation(lex.titleModifiers ?? []),
     alliedSignersRe: lex.alliedSigners ? compile(lex.alliedSigners) : /(?!)/,
+    governmentEndRe: (lex.governmentHeads ?? []).length
+      ? new RegExp(`${WORD_START}(?:${(lex.governmentHeads ?? []).map(foldPattern).join('|')})\\s+(?:de\\s+(?:la\\s+|l')?|du\\s+|d')\\s*$`)
+      : /(?!)/,
     titleTailRe: lex.titleTail ? new RegExp(`${foldPattern(lex.titleTail)}$`) : /(?!)/,
     partOf: { ...lex.partOf, kbKindsRe: compile(lex.partOf.kbKinds) },
     locatedIn: lex.locatedIn.patterns.map((p) => ({
