@@ -119,6 +119,11 @@ export const TriggersLexiconSchema = z.object({
   ),
   /** A treaty's mutual-defence content ("clause d'assistance mutuelle"): in a sentence where states (or their leaders) sign it, they become allies. */
   alliedSigners: z.string().optional(),
+  /**
+   * "un mécanisme créé par onze pays, dont X, Y et Z": a count of states (`group`) followed by "dont" and a list,
+   * tied by a creation verb (`creation`, within `reach` characters) to a body: the listed states are its members.
+   */
+  foundingMembers: z.object({ note: z.string().optional(), group: z.string(), creation: z.string(), reach: z.number().int().positive() }).optional(),
   /** Nouns for a state's power ("le régime de", "le gouvernement de", "les autorités de"): the state after their "de" is the actor, not governed by a preposition. */
   governmentHeads: z.array(z.string()).optional(),
   /** Words that qualify a title without changing the post ("adjointe", "par intérim"); dropped before the lookup. */
@@ -168,6 +173,8 @@ export interface RelationLexicon {
   /** A folded snippet ending with a government noun and its "de" ("le regime de "): the next mention acts. */
   governmentEndRe: RegExp;
   titleTailRe: RegExp;
+  /** Founding-member lists (see the schema); never matching when the file has none. */
+  foundingMembers: { groupRe: RegExp; creationRe: RegExp; reach: number };
   partOf: TriggersLexicon['partOf'] & { kbKindsRe: RegExp };
   locatedIn: Array<{ betweenRe: RegExp; order: 'placeFirst' | 'countryFirst'; countryDemonym: boolean; afterRe?: RegExp }>;
   relationTypes: readonly RelationType[];
@@ -231,6 +238,13 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
       ? new RegExp(`${WORD_START}(?:${(lex.governmentHeads ?? []).map(foldPattern).join('|')})\\s+(?:de\\s+(?:la\\s+|l')?|du\\s+|d')\\s*$`)
       : /(?!)/,
     titleTailRe: lex.titleTail ? new RegExp(`${foldPattern(lex.titleTail)}$`) : /(?!)/,
+    foundingMembers: lex.foundingMembers
+      ? {
+          groupRe: new RegExp(`${WORD_START}${foldPattern(lex.foundingMembers.group)}\\s*(?:,|—|–|-|\\()?\\s*dont${WORD_END}`, 'g'),
+          creationRe: new RegExp(`${WORD_START}(?:${foldPattern(lex.foundingMembers.creation)})${WORD_END}`, 'g'),
+          reach: lex.foundingMembers.reach,
+        }
+      : { groupRe: /(?!)/g, creationRe: /(?!)/g, reach: 0 },
     partOf: { ...lex.partOf, kbKindsRe: compile(lex.partOf.kbKinds) },
     locatedIn: lex.locatedIn.patterns.map((p) => ({
       betweenRe: compile(p.between),

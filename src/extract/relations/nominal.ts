@@ -3,6 +3,7 @@ import type { SentenceMention } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
 import { escapeRegExp, fold } from '../claims';
+import { coordinated } from './args';
 import type { SentenceContext } from './context';
 import type { RelationLexicon } from './lexicon';
 
@@ -304,7 +305,46 @@ function stateUnderLeader(ctx: SentenceContext, kb: KnowledgeBase): NominalMatch
   return out;
 }
 
+/** The lead-in of a clause's subject after a fronted participle: a comma and an article. */
+const SUBJECT_AFTER_COMMA_RE = /,\s*(?:le |la |les |l')?\s*$/;
+/** How far back, in characters, the preposition governing a candidate body is looked for. */
+const BODY_LEAD_CHARS = 30;
+
+/**
+ * "l'Équipe … (MSMT), un mécanisme créé par onze pays, dont les États-Unis et le Japon" / "onze pays — dont X et Y —
+ * ont fondé Z" / "Créée par onze pays, dont X, …, la MSMT affirme": the states listed after a count of states are
+ * members of the body a creation verb near the count ties them to. The body is the nearest one before a verb that
+ * precedes the count; else the first one after the list (or after a verb that follows it) not governed by a preposition.
+ */
+function foundingMembers(ctx: SentenceContext, lex: RelationLexicon): NominalMatch[] {
+  const out: NominalMatch[] = [];
+  const { groupRe, creationRe, reach } = lex.foundingMembers;
+  const verbs = [...ctx.folded.matchAll(creationRe)].map((v) => ({ start: v.index ?? 0, end: (v.index ?? 0) + v[0].length }));
+  for (const hit of ctx.folded.matchAll(groupRe)) {
+    const groupStart = hit.index ?? 0;
+    const groupEnd = groupStart + hit[0].length;
+    const first = ctx.mentions.find((m) => m.start >= groupEnd);
+    if (!first || first.type !== 'Country' || first.demonym || !/^\s*(?:les |le |la |l')?$/.test(ctx.folded.slice(groupEnd, first.start))) continue;
+    const members = coordinated(ctx, first, ['Country'], lex);
+    const listEnd = Math.max(...members.map((m) => m.end));
+    const verbBefore = verbs.filter((v) => v.end <= groupStart && groupStart - v.end <= reach).pop();
+    const verbAfter = verbs.find((v) => v.start >= listEnd && v.start - listEnd <= reach);
+    if (!verbBefore && !verbAfter) continue;
+    const bodies = ctx.mentions.filter((m) => m.type === 'Organization');
+    const ungoverned = (m: SentenceMention) => !lex.prepEndRe.test(ctx.folded.slice(Math.max(0, m.start - BODY_LEAD_CHARS), m.start));
+    const before = verbBefore ? bodies.filter((m) => m.end <= verbBefore.start && verbBefore.start - m.end <= reach).pop() : undefined;
+    const unstopped = (m: SentenceMention) => !lex.clauseStopRe.test(ctx.folded.slice(listEnd, m.start));
+    // A fronted participle ("Créé par onze pays, dont …, pour …, le groupe Z affirme") ends at the comma before its subject.
+    const fronted = () => bodies.find((m) => m.start >= listEnd && SUBJECT_AFTER_COMMA_RE.test(ctx.folded.slice(Math.max(0, m.start - BODY_LEAD_CHARS), m.start)) && unstopped(m));
+    const object = () => (verbAfter ? bodies.find((m) => m.start >= verbAfter.end && ungoverned(m) && unstopped(m)) : undefined);
+    const body = before ?? object() ?? (verbBefore ? fronted() : undefined);
+    if (!body) continue;
+    for (const member of members) out.push({ relation: 'MEMBER_OF', subject: member, object: body });
+  }
+  return out;
+}
+
 /** Every relation a sentence states in its noun phrases; `earlier` are the people the article named before this sentence. */
 export function matchNominal(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon, earlier: readonly SentenceMention[] = []): NominalMatch[] {
-  return [...titles(ctx, kb, lex), ...titlesWithoutName(ctx, kb, lex, earlier), ...stateUnderLeader(ctx, kb), ...partOf(ctx, kb, lex), ...locatedIn(ctx, lex)];
+  return [...titles(ctx, kb, lex), ...titlesWithoutName(ctx, kb, lex, earlier), ...stateUnderLeader(ctx, kb), ...foundingMembers(ctx, lex), ...partOf(ctx, kb, lex), ...locatedIn(ctx, lex)];
 }
