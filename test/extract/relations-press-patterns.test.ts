@@ -61,3 +61,42 @@ describe('membership in a relative clause', () => {
     expect(triples(rels)).toContain('ir MEMBER_OF gv');
   });
 });
+
+describe('places: containment read in noun phrases', () => {
+  const located = makeKb([
+    { id: 'ir', type: 'Country', label: 'Iran', aliases: [], demonyms: ['iranien', 'iranienne', 'iraniens', 'iraniennes'] },
+    { id: 'south_ir', type: 'Place', label: 'Sud iranien', aliases: [], country: 'ir' },
+    { id: 'tabriz', type: 'Place', label: 'Tabriz', aliases: [], country: 'ir' },
+  ]);
+  const runIn = (sentence: string, marks: Mark[]) => {
+    const { article, mentions, entities } = makeArticle([sentence], marks);
+    return triples(findRelations(article, mentions, entities, located));
+  };
+
+  test('a place whose name names the state it lies in ("le Sud iranien")', () => {
+    expect(runIn('Le convoi a traversé le Sud iranien.', [['Sud iranien', 'south_ir', 'Place']])).toContain('south_ir LOCATED_IN ir');
+  });
+
+  test('a place named in a list after a demonym head ("des villes iraniennes, dont X")', () => {
+    expect(runIn('Les drones visent des villes iraniennes, dont Tabriz.', [['iraniennes', 'ir', 'Country'], ['Tabriz', 'tabriz', 'Place']])).toContain('tabriz LOCATED_IN ir');
+  });
+
+  test('a site head with a demonym ("le cosmodrome iranien de X")', () => {
+    expect(runIn('Ils se sont vus au cosmodrome iranien de Semnan.', [['iranien', 'ir', 'Country'], ['Semnan', 'semnan', 'Place']])).toContain('semnan LOCATED_IN ir');
+  });
+
+  test('"dans la région de X en Y" locates X, a movement "de X en Y" does not', () => {
+    expect(runIn('Deux soldats ont été capturés dans la région de Tabriz en Iran.', [['région de Tabriz', 'tabriz', 'Place'], IR])).toContain('tabriz LOCATED_IN ir');
+    expect(runIn('Le matériel est passé de Gomel en Iran.', [['Gomel', 'gomel', 'Place'], IR])).not.toContain('gomel LOCATED_IN ir');
+  });
+
+  test('a town around which a region is named ("autour de X, dans la région iranienne de Y")', () => {
+    expect(runIn('Les combats se poursuivent autour de Marand, dans la région iranienne de Tabriz.', [['Marand', 'marand', 'Place'], ['iranienne', 'ir', 'Country'], ['Tabriz', 'tabriz', 'Place']])).toContain(
+      'marand LOCATED_IN tabriz',
+    );
+  });
+
+  test('an apposition head with a coast ("X, station balnéaire de la côte nord de Y")', () => {
+    expect(runIn('À Marand, station balnéaire de la côte nord de l’Iran, le ministre a été reçu.', [['Marand', 'marand', 'Place'], IR])).toContain('marand LOCATED_IN ir');
+  });
+});

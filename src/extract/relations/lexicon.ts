@@ -140,6 +140,8 @@ export const TriggersLexiconSchema = z.object({
         countryDemonym: z.boolean().optional(),
         placeHeadBefore: z.boolean().optional(),
         after: z.string().optional(),
+        /** A pattern the text before the first of the two must end with ("dans la région de Koursk en Russie": a place after "dans", not "de"). */
+        before: z.string().optional(),
       }),
     ),
   }),
@@ -176,7 +178,7 @@ export interface RelationLexicon {
   /** Founding-member lists (see the schema); never matching when the file has none. */
   foundingMembers: { groupRe: RegExp; creationRe: RegExp; reach: number };
   partOf: TriggersLexicon['partOf'] & { kbKindsRe: RegExp };
-  locatedIn: Array<{ betweenRe: RegExp; order: 'placeFirst' | 'countryFirst'; countryDemonym: boolean; afterRe?: RegExp }>;
+  locatedIn: Array<{ betweenRe: RegExp; order: 'placeFirst' | 'countryFirst'; countryDemonym: boolean; afterRe?: RegExp; beforeRe?: RegExp }>;
   relationTypes: readonly RelationType[];
   /** Nouns for troops (theme class "troops"): a demonym after one names whose troops they are. */
   troopRe: RegExp;
@@ -251,6 +253,7 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
       order: p.order,
       countryDemonym: p.countryDemonym ?? false,
       afterRe: p.after ? compile(p.after) : undefined,
+      beforeRe: p.before ? new RegExp(`${foldPattern(p.before)}$`) : undefined,
     })),
     relationTypes: RELATION_TYPES,
     troopRe: alternation(lex.themes.troops ?? []),

@@ -20,7 +20,7 @@ export interface NominalMatch {
 const TITLE_LOOKBACK = 110;
 const TITLE_LOOKAHEAD = 110;
 const JOINERS_RE = /(?:\s+(?:de|du|des|d'|de la|de l'|la|l'|le|les))+\s*$/;
-const PLACE_HEAD_END_RE = /(?:region|ville|port|province|oblast|localite|base|capitale|cite|district|zone|peninsule|village|republique)\s*$/;
+const PLACE_HEAD_END_RE = /(?:region|ville|port|province|oblast|localite|base|capitale|cite|district|zone|peninsule|village|republique|cosmodrome|aeroport|territoire|ile|station|site|agglomeration)s?\s*$/;
 /** An acronym in brackets after a body's name ("(NIS)"), folded. */
 const ACRONYM_IN_BRACKETS = "(?:\\([a-z0-9'. -]{1,12}\\)\\s*)?";
 /** What continues a title in an apposition with the body it is held at ("chercheuse au …", "membre du …"). */
@@ -239,10 +239,17 @@ function namesParent(kb: KnowledgeBase, surface: string, parentId: string): bool
   });
 }
 
-/** Places: "la région russe de Koursk", "Wonsan, en Corée du Nord", "Koursk, à la frontière de la Russie" → LOCATED_IN. */
-function locatedIn(ctx: SentenceContext, lex: RelationLexicon): NominalMatch[] {
+/**
+ * Places: "la région russe de Koursk", "Wonsan, en Corée du Nord", "Koursk, à la frontière de la Russie" → LOCATED_IN;
+ * a place whose name as written names the state the knowledge base puts it in ("l'Extrême-Orient russe") lies in it.
+ */
+function locatedIn(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): NominalMatch[] {
   const out: NominalMatch[] = [];
   const places = ctx.mentions.filter((m) => m.type === 'Place');
+  for (const place of places) {
+    const country = entryOf(kb, place.entityId)?.country;
+    if (country && namesParent(kb, place.surface, country)) out.push({ relation: 'LOCATED_IN', subject: place, object: { entityId: country } });
+  }
   const containers = ctx.mentions.filter((m) => m.type === 'Country' || m.type === 'Place');
   for (const place of places) {
     for (const container of containers) {
@@ -256,6 +263,7 @@ function locatedIn(ctx: SentenceContext, lex: RelationLexicon): NominalMatch[] {
         const between = placeFirst ? ctx.folded.slice(place.end, container.start) : ctx.folded.slice(container.end, place.start);
         if (!pattern.betweenRe.test(between)) continue;
         if (pattern.afterRe && !pattern.afterRe.test(ctx.folded.slice(placeFirst ? container.end : place.end))) continue;
+        if (pattern.beforeRe && !pattern.beforeRe.test(ctx.folded.slice(0, placeFirst ? place.start : container.start))) continue;
         out.push({ relation: 'LOCATED_IN', subject: place, object: container });
         break;
       }
@@ -346,5 +354,5 @@ function foundingMembers(ctx: SentenceContext, lex: RelationLexicon): NominalMat
 
 /** Every relation a sentence states in its noun phrases; `earlier` are the people the article named before this sentence. */
 export function matchNominal(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon, earlier: readonly SentenceMention[] = []): NominalMatch[] {
-  return [...titles(ctx, kb, lex), ...titlesWithoutName(ctx, kb, lex, earlier), ...stateUnderLeader(ctx, kb), ...foundingMembers(ctx, lex), ...partOf(ctx, kb, lex), ...locatedIn(ctx, lex)];
+  return [...titles(ctx, kb, lex), ...titlesWithoutName(ctx, kb, lex, earlier), ...stateUnderLeader(ctx, kb), ...foundingMembers(ctx, lex), ...partOf(ctx, kb, lex), ...locatedIn(ctx, kb, lex)];
 }
