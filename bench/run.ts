@@ -154,7 +154,8 @@ export async function runBenchmark(config: BenchConfig, options: RunOptions = {}
       report.memory[name] = out.peakRssMiB;
       return out.result;
     } catch (error) {
-      report.failures[name] = (error as Error).message;
+      // The first line says what failed; a child's stack trace follows it.
+      report.failures[name] = (error as Error).message.split('\n')[0];
       log(`${name} failed: ${(error as Error).message}`);
       return undefined;
     }
