@@ -100,3 +100,46 @@ describe('places: containment read in noun phrases', () => {
     expect(runIn('À Marand, station balnéaire de la côte nord de l’Iran, le ministre a été reçu.', [['Marand', 'marand', 'Place'], IR])).toContain('marand LOCATED_IN ir');
   });
 });
+
+describe('attacks read from occupation, repelling and fighting', () => {
+  const GOMEL: Mark = ['région de Gomel', 'gomel', 'Place'];
+
+  test('"la région de X, où l’armée Y occupe des territoires": the force’s state attacked the place', () => {
+    expect(triples(run(['Les renforts sont arrivés dans la région de Gomel, où l’armée iranienne occupe des villages depuis mars.'], [GOMEL, ['iranienne', 'ir', 'Country']]))).toContain('ir ATTACKED gomel');
+  });
+
+  test('"où l’armée Y avait lancé une incursion"', () => {
+    expect(triples(run(['Ils combattent dans la région de Gomel, où l’armée iranienne avait lancé une incursion en mai.'], [GOMEL, ['iranienne', 'ir', 'Country']]))).toContain('ir ATTACKED gomel');
+  });
+
+  test('"X, partiellement occupée par les forces Y" and "les forces Y qui occupent une partie de X"', () => {
+    expect(triples(run(['Ils voulaient libérer la région de Gomel, partiellement occupée par les forces iraniennes.'], [GOMEL, ['iraniennes', 'ir', 'Country']]))).toContain('ir ATTACKED gomel');
+    expect(triples(run(['Le front fait face aux forces iraniennes qui occupent depuis mai une partie de la région de Gomel.'], [['iraniennes', 'ir', 'Country'], GOMEL]))).toContain('ir ATTACKED gomel');
+  });
+
+  test('a place that occupies nothing: "où l’armée Y se repose" is no attack', () => {
+    expect(triples(run(['Ils sont arrivés dans la région de Gomel, où l’armée iranienne se repose.'], [GOMEL, ['iranienne', 'ir', 'Country']]))).not.toContain('ir ATTACKED gomel');
+  });
+
+  test('"aider X à repousser l’offensive Y": Y attacked X', () => {
+    expect(triples(run(['Des soldats sont venus aider la Biélorussie à repousser l’offensive iranienne.'], [BY, ['iranienne', 'ir', 'Country']]))).toContain('ir ATTACKED by');
+  });
+
+  test('troops the article named fight "contre les forces Y": their state attacked Y', () => {
+    const rels = run(
+      ['Des soldats iraniens sont arrivés en Biélorussie.', 'Ces troupes prennent part depuis mai aux combats contre les forces japonaises.'],
+      [['iraniens', 'ir', 'Country'], BY, ['japonaises', 'jp', 'Country']],
+    );
+    expect(rels.some((r) => r.subject === 'ir' && r.type === 'ATTACKED' && r.object === 'jp' && r.claim.sentence === 1)).toBe(true);
+  });
+
+  test('"l’armée Y pour sa guerre en Z": the demonym right before the possessive owns the war', () => {
+    expect(triples(run(['Téhéran livre des drones à l’armée biélorusse pour sa guerre en Ukraine.'], [['Téhéran', 'ir', 'Country'], ['biélorusse', 'by', 'Country'], ['Ukraine', 'ua', 'Country']]))).toContain('by ATTACKED ua');
+  });
+
+  test('a figure of speech: an exchange "contre" prisoners is no attack', () => {
+    expect(triples(run(['Le Japon rendra les soldats iraniens si Téhéran organise leur échange contre des Japonais.'], [JP, ['iraniens', 'ir', 'Country'], ['Téhéran', 'ir', 'Country'], ['Japonais', 'jp', 'Country']]))).not.toContain(
+      'ir ATTACKED jp',
+    );
+  });
+});
