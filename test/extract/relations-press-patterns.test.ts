@@ -143,3 +143,45 @@ describe('attacks read from occupation, repelling and fighting', () => {
     );
   });
 });
+
+describe('diplomatic backing by veto', () => {
+  test('"X a opposé son veto au … groupe chargé de surveiller les sanctions contre Y": X supports Y', () => {
+    expect(triples(run(['En mai, l’Iran a opposé son veto au renouvellement du comité chargé de surveiller les sanctions contre la Biélorussie.'], [IR, BY]))).toContain('ir SUPPORTS by');
+  });
+
+  test('"veto X …, sanctions visant Y" (demonym on the veto)', () => {
+    expect(triples(run(['Mai : veto iranien au Conseil, qui met fin au comité chargé des sanctions visant la Biélorussie.'], [['iranien', 'ir', 'Country'], BY]))).toContain('ir SUPPORTS by');
+  });
+
+  test('a veto against a state, with no sanctions, is no backing', () => {
+    expect(triples(run(['L’Iran a opposé son veto à une déclaration contre la Biélorussie.'], [IR, BY]))).not.toContain('ir SUPPORTS by');
+  });
+});
+
+describe('warnings whose party is in the warned clause', () => {
+  const kbPeople = makeKb([
+    { id: 'ir', type: 'Country', label: 'Iran', aliases: [], demonyms: ['iranien', 'iraniens'] },
+    { id: 'rahimi', type: 'Person', label: 'Ali Rahimi', aliases: [], country: 'ir' },
+  ]);
+  const runPeople = (sentences: string[], marks: Mark[]) => {
+    const { article, mentions, entities } = makeArticle(sentences, marks);
+    return triples(findRelations(article, mentions, entities, kbPeople));
+  };
+  const RAHIMI: Mark = ['Ali Rahimi', 'rahimi', 'Person'];
+
+  test('"X a prévenu que Y paierait le prix"', () => {
+    expect(runPeople(['Ali Rahimi a prévenu dès lundi que la Biélorussie « paierait le prix » de ses choix.'], [RAHIMI, BY])).toContain('rahimi WARNED by');
+  });
+
+  test('"X a averti qu’il ne tolérerait pas de provocations de Y"', () => {
+    expect(runPeople(['Téhéran a averti qu’il « ne tolérerait pas » de nouvelles provocations de Minsk.'], [['Téhéran', 'ir', 'Country'], ['Minsk', 'by', 'Country']])).toContain('ir WARNED by');
+  });
+
+  test('"X a averti que ces soldats deviendraient des cibles": the troops the article named', () => {
+    expect(runPeople(['Des soldats biélorusses sont arrivés au front.', 'Ali Rahimi a averti que ces soldats deviendraient des cibles.'], [['biélorusses', 'by', 'Country'], RAHIMI])).toContain('rahimi WARNED by');
+  });
+
+  test('the speaker’s own state in the clause is not warned', () => {
+    expect(runPeople(['Ali Rahimi a averti que l’Iran répondrait à toute attaque.'], [RAHIMI, IR])).not.toContain('rahimi WARNED ir');
+  });
+});

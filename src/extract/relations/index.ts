@@ -389,8 +389,8 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
       for (const place of placesOfStateAfter(ctx, kb, match.object)) if (!objects.includes(place)) objects.push(place);
     }
     for (const object of objects) {
-      // Nobody visits their own state; a meeting at home is no visit either.
-      const ownState = match.relation === 'VISITED' && typeOf.get(object) === 'Country';
+      // Nobody visits their own state; a meeting at home is no visit either; nobody warns their own state.
+      const ownState = (match.relation === 'VISITED' || match.relation === 'WARNED') && typeOf.get(object) === 'Country';
       if ((match.frame.abroadOnly || ownState) && isHome(kb, match.subject.entityId, object)) continue;
       const claims = quantities.length ? quantities.map((q) => ({ ...claim, quantity: q.quantity, unit: q.unit })) : [claim];
       for (const c of claims) push({ subject: match.subject.entityId, type: match.relation, object, claim: c, ...(items.length ? { items } : {}) });
