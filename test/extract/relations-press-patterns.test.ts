@@ -185,3 +185,43 @@ describe('warnings whose party is in the warned clause', () => {
     expect(runPeople(['Ali Rahimi a averti que l’Iran répondrait à toute attaque.'], [RAHIMI, IR])).not.toContain('rahimi WARNED ir');
   });
 });
+
+describe('titles in apposition: brackets, tails, modifiers, first names', () => {
+  const people = makeKb([
+    { id: 'ir', type: 'Country', label: 'Iran', aliases: [], demonyms: ['iranien', 'iranienne', 'iraniens'] },
+    { id: 'irsa', type: 'Organization', label: 'renseignement militaire iranien', aliases: ['IRSA'], country: 'ir' },
+    { id: 'un', type: 'Organization', label: 'ONU', aliases: [] },
+  ]);
+  const runTitles = (sentence: string, marks: Mark[]) => {
+    const { article, mentions, entities } = makeArticle([sentence], marks);
+    return findRelations(article, mentions, entities, people).filter((r) => r.type === 'OFFICIAL_OF' || r.type === 'LEADS');
+  };
+  const IRSA: Mark[] = [['renseignement militaire iranien', 'irsa', 'Organization'], ['IRSA', 'irsa', 'Organization']];
+
+  test('a bracketed acronym after the body does not break the title ("le porte-parole du X (IRSA), Y")', () => {
+    const rels = runTitles('Le journal cite le porte-parole du renseignement militaire iranien (IRSA), Reza Karimi, selon qui tout est faux.', [...IRSA, ['Reza Karimi', 'karimi', 'Person']]);
+    expect(rels.map((r) => `${r.subject} ${r.type} ${r.object} ${r.role ?? ''}`.trim())).toContain('karimi OFFICIAL_OF irsa porte-parole');
+  });
+
+  test('a surname mention with an unrecognised first name before it keeps its title', () => {
+    const rels = runTitles('Le journal cite le porte-parole du renseignement militaire iranien, Reza Karimi, selon qui tout est faux.', [IRSA[0], ['Karimi', 'karimi', 'Person']]);
+    expect(rels.some((r) => r.subject === 'karimi' && r.object === 'irsa')).toBe(true);
+  });
+
+  test('"l’ambassadeur X à l’ONU, Y": the post abroad does not hide the title', () => {
+    const rels = runTitles('L’ambassadeur iranien à l’ONU, Reza Karimi, a protesté.', [['iranien', 'ir', 'Country'], ['ONU', 'un', 'Organization'], ['Reza Karimi', 'karimi', 'Person']]);
+    expect(rels.map((r) => `${r.subject} ${r.type} ${r.object}`)).toContain('karimi OFFICIAL_OF ir');
+  });
+
+  test('"le ministre X de la Défense d’alors, Y" and "Y, devenu secrétaire du Z"', () => {
+    expect(runTitles('En mars, le ministre iranien de la Défense d’alors, Reza Karimi, avait parlé.', [['iranien', 'ir', 'Country'], ['Reza Karimi', 'karimi', 'Person']]).map((r) => `${r.subject} ${r.object} ${r.role}`)).toContain(
+      'karimi ir ministre de la Défense',
+    );
+    expect(runTitles('Reza Karimi, devenu secrétaire du renseignement militaire iranien, est arrivé.', [['Reza Karimi', 'karimi', 'Person'], IRSA[0]]).map((r) => `${r.subject} ${r.object}`)).toContain('karimi irsa');
+  });
+
+  test('the head of an intelligence service leads it', () => {
+    const rels = runTitles('Selon le chef du renseignement militaire iranien (IRSA), Reza Karimi, le front tient.', [...IRSA, ['Reza Karimi', 'karimi', 'Person']]);
+    expect(rels.map((r) => `${r.subject} ${r.type} ${r.object}`)).toContain('karimi LEADS irsa');
+  });
+});

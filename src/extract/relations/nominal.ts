@@ -53,7 +53,8 @@ function without(ctx: SentenceContext, from: number, to: number, hidden: readonl
   for (const m of hidden) {
     if (m.start >= from && m.end <= to) text = text.slice(0, m.start - from) + ' '.repeat(m.end - m.start) + text.slice(m.end - from);
   }
-  return text.replace(/\s+/g, ' ').replace(/\s*,\s*$/, '').trim();
+  // A bracketed acronym of a body ("du renseignement militaire (HUR), X") leaves empty brackets once the body is hidden.
+  return text.replace(/\(\s*\)/g, ' ').replace(/\s+/g, ' ').replace(/\s*,\s*$/, '').trim();
 }
 
 /**
@@ -81,13 +82,29 @@ function titleKey(residue: string, lex: RelationLexicon): string {
   return residue.replace(lex.titleModifierRe, ' ').replace(/\s+/g, ' ').replace(lex.titleTailRe, '').replace(JOINERS_RE, '').trim();
 }
 
+/** A capitalised word right before a name that no mention took: a first name the name was recognised without ("Andriï Ioussov"). */
+const FIRST_NAME_BEFORE_RE = /(?:^|[\s,(«])([A-ZÀ-Ý][\p{L}'’-]+)\s+$/u;
+
+/** The person mention widened to an untaken first name right before it, for reading the title before the name. */
+function withFirstName(ctx: SentenceContext, person: SentenceMention): SentenceMention {
+  // Only a bare surname lacks its first name; a full name is preceded by other words (a title's "Défense").
+  if (/\s/.test(person.surface.trim())) return person;
+  const hit = FIRST_NAME_BEFORE_RE.exec(ctx.text.slice(Math.max(0, person.start - 30), person.start));
+  if (!hit) return person;
+  const start = person.start - (hit[0].length - hit[0].indexOf(hit[1]));
+  if (ctx.allMentions.some((m) => m.start < person.start && m.end > start)) return person;
+  return { ...person, start };
+}
+
 /** "le ministre russe des Affaires étrangères Sergueï Lavrov": the longest title that reaches the name from the left. */
-function titleBefore(ctx: SentenceContext, person: SentenceMention, bodies: readonly SentenceMention[], lex: RelationLexicon): TitleHit | undefined {
+function titleBefore(ctx: SentenceContext, found: SentenceMention, bodies: readonly SentenceMention[], lex: RelationLexicon): TitleHit | undefined {
+  const person = withFirstName(ctx, found);
   const windowStart = Math.max(0, person.start - TITLE_LOOKBACK);
   // Try every word start of the window, leftmost first: the longest title that reaches the name wins.
   for (let at = windowStart; at < person.start; at++) {
     if (!/[a-z]/.test(ctx.folded[at]) || !ARTICLE_BEFORE_TITLE_RE.test(ctx.folded.slice(Math.max(0, at - 1), at))) continue;
-    if (ctx.mentions.some((m) => m !== person && m.type === 'Person' && m.start >= at && m.end <= person.start)) continue;
+    // Another person in between ends the title; a description of the same person ("le ministre … d'alors, X") does not.
+    if (ctx.mentions.some((m) => m !== person && m.type === 'Person' && m.entityId !== person.entityId && m.start >= at && m.end <= person.start)) continue;
     // "la cheffe de la diplomatie nord-coréenne": a descriptive body keeps its head noun in the title.
     const keys = [without(ctx, at, person.start, bodies), without(ctx, at, person.start, bodies.map(demonymTail))].map((r) => titleKey(r, lex));
     const title = keys.map((k) => lex.titleByFolded.get(k)).filter((t) => t !== undefined).sort((a, b) => b.folded.length - a.folded.length)[0];
