@@ -225,3 +225,37 @@ describe('titles in apposition: brackets, tails, modifiers, first names', () => 
     expect(rels.map((r) => `${r.subject} ${r.type} ${r.object}`)).toContain('karimi LEADS irsa');
   });
 });
+
+describe('ratification: coordination, gapping, ellipsis with a date, the treaty named earlier', () => {
+  const PACT: Mark = ['pacte de Minsk', 'pact', 'Treaty'];
+  const SENATE: Mark = ['Sénat', 'senate', 'Organization'];
+  const COUNCIL: Mark = ['Conseil', 'council', 'Organization'];
+
+  test('"ratifié par X et par Y": both', () => {
+    expect(triples(run(['Le pacte de Minsk, ratifié en mai par l’Iran et par la Biélorussie, comprend une clause de défense mutuelle.'], [PACT, IR, BY]))).toEqual(
+      expect.arrayContaining(['ir RATIFIED pact', 'by RATIFIED pact', 'ir ALLIED_WITH by']),
+    );
+  });
+
+  test('gapping: "X ratifie le traité le 2 mai et Y le 9 mai"', () => {
+    expect(triples(run(['Le Sénat ratifie le pacte de Minsk le 2 mai et le Conseil le 9 mai.'], [SENATE, PACT, COUNCIL]))).toEqual(expect.arrayContaining(['senate RATIFIED pact', 'council RATIFIED pact']));
+  });
+
+  test('"et Y" without its own date is no second ratifier', () => {
+    expect(triples(run(['Le Sénat ratifie le pacte de Minsk et le Conseil proteste.'], [SENATE, PACT, COUNCIL]))).not.toContain('council RATIFIED pact');
+  });
+
+  test('"a voté la ratification le 2 mai, suivie le 9 mai par Y": the treaty the article named before', () => {
+    const rels = triples(run(['Le pacte de Minsk a été signé en mars.', 'Le Sénat a voté la ratification le 2 mai, suivie le 9 mai par le Conseil.'], [PACT, SENATE, COUNCIL]));
+    expect(rels).toEqual(expect.arrayContaining(['senate RATIFIED pact', 'council RATIFIED pact']));
+  });
+
+  test('a leader ratifying "le texte" ratifies for the state, with the treaty named before', () => {
+    const leaders = makeKb([
+      { id: 'by', type: 'Country', label: 'Biélorussie', aliases: [] },
+      { id: 'petrov', type: 'Person', label: 'Ivan Petrov', aliases: [], roles: [{ title: 'président', of: 'by', leads: true }] },
+    ]);
+    const { article, mentions, entities } = makeArticle(['Le pacte de Minsk a été signé en mars.', 'Ivan Petrov a ratifié le texte par décret.'], [PACT, ['Ivan Petrov', 'petrov', 'Person']]);
+    expect(triples(findRelations(article, mentions, entities, leaders))).toContain('by RATIFIED pact');
+  });
+});

@@ -107,7 +107,7 @@ export function coordinated(ctx: SentenceContext, found: SentenceMention, types:
     }
     const between = raw
       .replace(lex.fillerRe, ' ')
-      .replace(/(?:^|\s)(?:a|au|aux|en|de|du|des|d'|avec|contre|pour)(?=\s|$)/g, ' ')
+      .replace(/(?:^|\s)(?:a|au|aux|en|de|du|des|d'|avec|contre|pour|par)(?=\s|$)/g, ' ')
       .replace(/\s+/g, ' ')
       .trim();
     const normal = between.replace(/\s*,\s*/g, ', ').replace(/, $/, ',').trim();

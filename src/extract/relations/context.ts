@@ -9,6 +9,8 @@ export interface Discourse {
   troopOwner?: SentenceMention;
   person?: SentenceMention;
   place?: SentenceMention;
+  /** The treaty the article named last ("le texte", "l'a ratifié" in a later sentence speak of it). */
+  treaty?: SentenceMention;
   destination?: SentenceMention;
   /** Where the article's troops last were: the place (else the state) a deployment or a loss was last read at. */
   front?: SentenceMention;

@@ -269,7 +269,8 @@ function alliedSigners(ctx: SentenceContext, matches: readonly FrameMatch[], lex
   if (!lex.alliedSignersRe.test(ctx.folded)) return [];
   const signers = new Map<string, { state: SentenceMention; match: FrameMatch }>();
   for (const m of matches) {
-    if (m.relation !== 'SIGNED') continue;
+    // Ratifying states are parties too ("ce traité, ratifié par X et par Y, comprend une clause de défense mutuelle").
+    if (m.relation !== 'SIGNED' && !(m.relation === 'RATIFIED' && m.subject.type === 'Country')) continue;
     const state = m.subject.type === 'Country' ? m.subject : (() => {
       const led = ctx.ledBy(m.subject.entityId);
       return led ? { ...m.subject, entityId: led.entityId, label: led.label, type: 'Country' as const } : undefined;
@@ -291,6 +292,8 @@ function updateDiscourse(ctx: SentenceContext, matches: readonly FrameMatch[], k
   if (people.length) d.people = [...(d.people ?? []), ...people];
   const places = ctx.mentions.filter((m) => m.type === 'Place');
   if (places.length) d.place = places[places.length - 1];
+  const treaties = ctx.mentions.filter((m) => m.type === 'Treaty');
+  if (treaties.length) d.treaty = treaties[treaties.length - 1];
   for (const troop of ctx.folded.matchAll(lex.troopRe)) {
     const end = (troop.index ?? 0) + troop[0].length;
     const owner = ctx.allMentions.find((m) => m.start >= end && m.start - end <= 3 && m.type === 'Country' && m.demonym) ?? genitiveOwner(ctx, end);

@@ -14,7 +14,7 @@ const ArgStrategySchema = z.object({
    */
   kind: z.enum(['left', 'right', 'demonymOf', 'nearest', 'between', 'group', 'leftWith', 'discourse', 'speakerState', 'bothNamed']),
   /** discourse: what the article said last (a country's troops, a person, a place, a deployment's destination, where its troops last were). */
-  slot: z.enum(['troopOwner', 'person', 'place', 'destination', 'front']).optional(),
+  slot: z.enum(['troopOwner', 'person', 'place', 'destination', 'front', 'treaty']).optional(),
   /** bothNamed: "les deux dirigeants" near the trigger stands for the last two people the article named (cue required). */
   /** discourse: an anaphor that must sit near the trigger ('ces troupes', 'd'entre eux', 'cette région'); speakerState: the phrase that stands for the speaker's state, right before the anchor ('son pays'). */
   cue: z.string().optional(),
