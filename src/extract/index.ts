@@ -18,7 +18,7 @@ export type { Gazetteer, GazetteerEntry } from './knowledge';
  * Version of the extraction method. Bump it whenever the code or the knowledge
  * files change what is extracted: cached extractions of another version are redone.
  */
-export const EXTRACTOR_VERSION = '0.2.3';
+export const EXTRACTOR_VERSION = '0.2.4';
 
 export interface ExtractorOptions {
   /** Folder holding gazetteer.json and the lexicon files. Default graph-data/knowledge. */

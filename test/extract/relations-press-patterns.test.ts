@@ -259,3 +259,30 @@ describe('ratification: coordination, gapping, ellipsis with a date, the treaty 
     expect(triples(findRelations(article, mentions, entities, leaders))).toContain('by RATIFIED pact');
   });
 });
+
+describe('visits read from attending and landing', () => {
+  const travellers = makeKb([
+    { id: 'by', type: 'Country', label: 'Biélorussie', aliases: [] },
+    { id: 'minsk', type: 'Place', label: 'Minsk', aliases: [], country: 'by' },
+    { id: 'tehran', type: 'Place', label: 'Téhéran', aliases: [], country: 'ir' },
+    { id: 'petrov', type: 'Person', label: 'Ivan Petrov', aliases: [], country: 'by' },
+  ]);
+  const runTrip = (sentence: string, marks: Mark[]) => {
+    const { article, mentions, entities } = makeArticle([sentence], marks);
+    return triples(findRelations(article, mentions, entities, travellers));
+  };
+  const PETROV: Mark = ['Ivan Petrov', 'petrov', 'Person'];
+
+  test('"X assiste à Y au défilé" and "X atterrit à Y"', () => {
+    expect(runTrip('Le 9 mai, Ivan Petrov assiste à Téhéran au défilé militaire.', [PETROV, ['Téhéran', 'tehran', 'Place']])).toContain('petrov VISITED tehran');
+    expect(runTrip('En mai, Ivan Petrov atterrit à Téhéran pour un sommet.', [PETROV, ['Téhéran', 'tehran', 'Place']])).toContain('petrov VISITED tehran');
+  });
+
+  test('"X a été l’invité d’honneur du défilé, à Y"', () => {
+    expect(runTrip('Ivan Petrov a été l’invité d’honneur du défilé de la victoire, à Téhéran.', [PETROV, ['Téhéran', 'tehran', 'Place']])).toContain('petrov VISITED tehran');
+  });
+
+  test('attending an event at home is no visit', () => {
+    expect(runTrip('Ivan Petrov assiste à Minsk au défilé militaire.', [PETROV, ['Minsk', 'minsk', 'Place']])).not.toContain('petrov VISITED minsk');
+  });
+});
