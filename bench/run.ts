@@ -231,7 +231,7 @@ export function summaryJson(report: BenchReport): Record<string, unknown> {
       betweenness: report.betweenness ? { seconds: report.betweenness.betweenness.median, ratio: report.betweenness.comparison.ratio } : null,
       sampledBetweennessSeconds: report.pagerank?.sampledBetweenness?.seconds ?? null,
     },
-    cypher: { rowsPerSec: report.cypher?.rowsPerSec ?? null },
+    cypher: { rowsPerSec: report.cypher?.rowsPerSec ?? null, statementsRowsPerSec: report.cypher?.statementsRowsPerSec ?? null },
     viewer: { firstFrameMs: viewer ? viewer.firstFrameMs.median : null, layoutIterationsPerSecond: viewer ? viewer.layoutIterationsPerSecond.median : null },
     memory: { peakRssMiB: report.memory, largeGraphFits4GB: report.memory.pagerank !== undefined ? report.memory.pagerank < GOALS.largeRunRssMiB : null },
     failures: report.failures,

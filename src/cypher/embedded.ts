@@ -11,9 +11,10 @@ import { GrafeoDB } from '@grafeo-db/js';
 import type { NewsGraph } from '../graph';
 import type { CypherEngine, CypherValue, Params, Row } from './engine';
 import { fromBigInt } from './engine';
+import { createRowsInFreshDatabase } from './fresh';
 import { loadGraphRows } from './load';
 import { ARTICLE_LABEL, ENTITY_LABEL, graphToRows } from './mapping';
-import { buildLoadPlan } from './statements';
+import { buildLoadPlan, CONSTRAINT_STATEMENTS } from './statements';
 
 export const EMBEDDED_ENGINE_NAME = 'embedded';
 
@@ -23,7 +24,19 @@ export interface EmbeddedEngineOptions {
    * option), to catch queries that rely on an unspecified order. Default false.
    */
   shuffleUnordered?: boolean;
+  /**
+   * How createEmbeddedEngine loads the graph: 'create' makes every node and
+   * relationship directly in the fresh database (fresh.ts); 'statements'
+   * runs the MERGE loader statements of the Neo4j export. Same graph either
+   * way. Default 'create'.
+   */
+  loader?: EmbeddedLoader;
 }
+
+/** See EmbeddedEngineOptions.loader. */
+export type EmbeddedLoader = 'create' | 'statements';
+
+export const EMBEDDED_ENGINE_DEFAULTS: Required<EmbeddedEngineOptions> = { shuffleUnordered: false, loader: 'create' };
 
 /**
  * Property indexes the embedded engine needs on top of the loader's
@@ -100,18 +113,30 @@ class EmbeddedEngine implements CypherEngine {
 
 /** An empty in-memory engine (for tests and for loading statements by hand); run EMBEDDED_INDEX_STATEMENTS before a large load. */
 export function createEmptyEmbeddedEngine(options: EmbeddedEngineOptions = {}): CypherEngine {
-  return new EmbeddedEngine(GrafeoDB.create(undefined, { shuffleUnordered: options.shuffleUnordered ?? false }));
+  return new EmbeddedEngine(freshDatabase(options));
+}
+
+function freshDatabase(options: EmbeddedEngineOptions): GrafeoDB {
+  return GrafeoDB.create(undefined, { shuffleUnordered: options.shuffleUnordered ?? EMBEDDED_ENGINE_DEFAULTS.shuffleUnordered });
 }
 
 /**
- * An in-memory engine holding `graph` under the mapping of mapping.ts,
- * loaded by the same statements as the Neo4j export.
+ * An in-memory engine holding `graph` under the mapping of mapping.ts: the
+ * graph the Neo4j export's loader statements build, created directly in the
+ * fresh database unless `options.loader` is 'statements'.
  */
 export async function createEmbeddedEngine(graph: NewsGraph, options: EmbeddedEngineOptions = {}): Promise<CypherEngine> {
-  const engine = createEmptyEmbeddedEngine(options);
+  const loader = options.loader ?? EMBEDDED_ENGINE_DEFAULTS.loader;
+  if (loader !== 'create' && loader !== 'statements') throw new Error(`createEmbeddedEngine: unknown loader "${String(loader)}" (create, statements)`);
+  const db = freshDatabase(options);
+  const engine = new EmbeddedEngine(db);
   try {
     for (const statement of EMBEDDED_INDEX_STATEMENTS) await engine.run(statement);
-    await loadGraphRows(engine, buildLoadPlan(graphToRows(graph)));
+    if (loader === 'statements') await loadGraphRows(engine, buildLoadPlan(graphToRows(graph)));
+    else {
+      for (const statement of CONSTRAINT_STATEMENTS) await engine.run(statement);
+      createRowsInFreshDatabase(db, graphToRows(graph));
+    }
   } catch (error) {
     await engine.close();
     throw error;

@@ -6,8 +6,8 @@
  */
 export type { CypherEngine, CypherValue, Params, Row } from './engine';
 export { CypherInputError } from './engine';
-export { createEmbeddedEngine, createEmptyEmbeddedEngine, EMBEDDED_ENGINE_NAME, EMBEDDED_INDEX_STATEMENTS, normaliseGrafeoValue } from './embedded';
-export type { EmbeddedEngineOptions } from './embedded';
+export { createEmbeddedEngine, createEmptyEmbeddedEngine, EMBEDDED_ENGINE_DEFAULTS, EMBEDDED_ENGINE_NAME, EMBEDDED_INDEX_STATEMENTS, normaliseGrafeoValue } from './embedded';
+export type { EmbeddedEngineOptions, EmbeddedLoader } from './embedded';
 export {
   ACQUISITION_TIMEOUT_MS,
   CONNECTION_TIMEOUT_MS,
