@@ -1,6 +1,6 @@
 import type { EntityType } from '../../ontology';
 import type { SentenceMention } from '../claims';
-import { countWords, escapeRegExp, foldPattern } from '../claims';
+import { countWords, foldPattern } from '../claims';
 import type { SentenceContext } from './context';
 import type { ArgStrategy, RelationLexicon } from './lexicon';
 
@@ -22,6 +22,40 @@ const DEFAULT_MAX_CHARS = 140;
 /** How far back the preposition governing a mention is looked for. */
 const PREP_LOOKBACK = 30;
 const stopCache = new Map<string, RegExp>();
+/** Lexicon patterns (cues, `requireAfter`) compiled once per pattern: argument searches run for every trigger of every sentence. */
+const patternCache = new Map<string, RegExp>();
+/** Folded preposition lists of the strategies, by their source list. */
+const prepsCache = new Map<string, string[]>();
+/** Word-guarded preposition matchers, by folded preposition. */
+const prepReCache = new Map<string, RegExp>();
+
+/** The lexicon pattern `pattern`, folded and compiled (no flags), from the cache. */
+function patternRe(pattern: string): RegExp {
+  let re = patternCache.get(pattern);
+  if (!re) {
+    re = new RegExp(foldPattern(pattern));
+    patternCache.set(pattern, re);
+  }
+  return re;
+}
+
+function foldedPreps(preps: readonly string[]): string[] {
+  const key = preps.join('\u0001');
+  let folded = prepsCache.get(key);
+  if (!folded) {
+    folded = preps.map(foldPattern);
+    prepsCache.set(key, folded);
+  }
+  return folded;
+}
+
+/** True when `text` ends with `suffix` and the character before it (if any) matches `boundary`. */
+function endsWithWord(text: string, suffix: string, boundary: RegExp): boolean {
+  if (!text.endsWith(suffix)) return false;
+  const at = text.length - suffix.length;
+  return at === 0 || boundary.test(text[at - 1]);
+}
+const SPACE_CHAR_RE = /\s/;
 
 function stopRe(patterns: readonly string[] | undefined): RegExp | undefined {
   if (!patterns?.length) return undefined;
@@ -84,8 +118,12 @@ function withinOk(strategy: ArgStrategy, between: string): boolean {
 function endsWithPrep(between: string, prep: string, gapWords: number, lex: RelationLexicon): boolean {
   if (prep === '') return residualWords(between, lex) <= gapWords;
   // A punctuation "preposition" (an apposition comma) needs no word boundary before it.
-  const guard = /[a-z]/.test(prep) ? '(?:^|[^a-z0-9œæ])' : '';
-  const re = new RegExp(`${guard}${prep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9œæ])`, 'g');
+  let re = prepReCache.get(prep);
+  if (!re) {
+    const guard = /[a-z]/.test(prep) ? '(?:^|[^a-z0-9œæ])' : '';
+    re = new RegExp(`${guard}${prep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9œæ])`, 'g');
+    prepReCache.set(prep, re);
+  }
   let last = -1;
   for (const m of between.matchAll(re)) last = (m.index ?? 0) + m[0].length;
   if (last < 0) return false;
@@ -102,8 +140,10 @@ export function coordinated(ctx: SentenceContext, found: SentenceMention, types:
     let raw = ctx.folded.slice(a.end, b.start);
     if (b.type === 'Person') {
       for (const d of ctx.allMentions) if (d.demonym && d.start >= a.end && d.end <= b.start) raw = raw.slice(0, d.start - a.end) + ' '.repeat(d.end - d.start) + raw.slice(d.end - a.end);
-      const title = lex.titles.find((t) => new RegExp(`(?:^|\\s)${escapeRegExp(t.folded)}\\s*$`).test(raw.trimEnd()));
-      if (title) raw = raw.trimEnd().slice(0, raw.trimEnd().length - title.folded.length);
+      // The title must end the trimmed gap as whole words: the same test as /(?:^|\s)TITLE\s*$/ on it.
+      const trimmed = raw.trimEnd();
+      const title = lex.titles.find((t) => endsWithWord(trimmed, t.folded, SPACE_CHAR_RE));
+      if (title) raw = trimmed.slice(0, trimmed.length - title.folded.length);
     }
     const between = raw
       .replace(lex.fillerRe, ' ')
@@ -147,9 +187,9 @@ export function coordinated(ctx: SentenceContext, found: SentenceMention, types:
 function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, types: readonly EntityType[], lex: RelationLexicon): SentenceMention | undefined {
   const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
   const stop = stopRe(strategy.stop);
-  const preps = (strategy.preps ?? ['']).map(foldPattern);
+  const preps = foldedPreps(strategy.preps ?? ['']);
   const gap = strategy.gapWords ?? 0;
-  const requireAfter = strategy.requireAfter ? new RegExp(foldPattern(strategy.requireAfter)) : undefined;
+  const requireAfter = strategy.requireAfter ? patternRe(strategy.requireAfter) : undefined;
   for (const raw of ctx.mentions) {
     const m = asActor(ctx, raw, types);
     if (m.start < from) continue;
@@ -167,7 +207,7 @@ function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, 
 function searchLeft(ctx: SentenceContext, to: number, strategy: ArgStrategy, types: readonly EntityType[], lex: RelationLexicon): SentenceMention | undefined {
   const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
   const stop = stopRe(strategy.stop);
-  const preps = strategy.preps?.map(foldPattern);
+  const preps = strategy.preps && foldedPreps(strategy.preps);
   for (let i = ctx.mentions.length - 1; i >= 0; i--) {
     const m = asActor(ctx, ctx.mentions[i], types);
     if (m.end > to) continue;
@@ -249,7 +289,7 @@ function fromDiscourse(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy
   if (strategy.cue) {
     const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
     const around = ctx.folded.slice(Math.max(0, anchor.start - max), Math.min(ctx.folded.length, anchor.end + max));
-    if (!new RegExp(foldPattern(strategy.cue)).test(around)) return undefined;
+    if (!patternRe(strategy.cue).test(around)) return undefined;
   }
   return { ...remembered, start: anchor.start, end: anchor.end, demonym: true, recalled: strategy.slot };
 }
@@ -262,7 +302,7 @@ function bothNamed(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, ty
   if (!strategy.cue || !types.includes('Person')) return [];
   const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
   const from = Math.max(0, anchor.start - max);
-  const cue = new RegExp(foldPattern(strategy.cue)).exec(ctx.folded.slice(from, Math.min(ctx.folded.length, anchor.end + max)));
+  const cue = patternRe(strategy.cue).exec(ctx.folded.slice(from, Math.min(ctx.folded.length, anchor.end + max)));
   if (!cue) return [];
   const cueStart = from + cue.index;
   const people = [...(ctx.discourse.people ?? []), ...ctx.mentions.filter((m) => m.type === 'Person' && m.end <= cueStart)];
@@ -281,7 +321,7 @@ const SPEAKER_STATE_REACH = 60;
 function speakerState(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy): SentenceMention | undefined {
   if (!strategy.cue) return undefined;
   const from = Math.max(0, anchor.start - (strategy.maxChars ?? SPEAKER_STATE_REACH));
-  const cue = new RegExp(foldPattern(strategy.cue)).exec(ctx.folded.slice(from, anchor.start));
+  const cue = patternRe(strategy.cue).exec(ctx.folded.slice(from, anchor.start));
   if (!cue) return undefined;
   const cueStart = from + cue.index;
   const person = [...ctx.mentions].reverse().find((m) => m.type === 'Person' && m.end <= cueStart) ?? ctx.discourse.person;

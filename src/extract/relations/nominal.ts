@@ -2,7 +2,7 @@ import type { RelationType } from '../../ontology';
 import type { SentenceMention } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
-import { escapeRegExp, fold } from '../claims';
+import { fold } from '../claims';
 import { coordinated } from './args';
 import type { SentenceContext } from './context';
 import type { RelationLexicon } from './lexicon';
@@ -289,6 +289,15 @@ function locatedIn(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon
   return out;
 }
 
+const TITLE_BOUNDARY_RE = /[\s']/;
+
+/** True when `text` ends with `title` and the title starts the text or follows a space or an apostrophe. */
+function endsWithTitle(text: string, title: string): boolean {
+  if (!text.endsWith(title)) return false;
+  const at = text.length - title.length;
+  return at === 0 || TITLE_BOUNDARY_RE.test(text[at - 1]);
+}
+
 /**
  * A title with its body but no name ("le secrétaire du Conseil de sécurité russe est venu …") refers
  * to a person the article named before: the one the knowledge base gives that post at that body.
@@ -302,7 +311,8 @@ function titlesWithoutName(ctx: SentenceContext, kb: KnowledgeBase, lex: Relatio
     // A person named right after the body is handled by the titles of that person.
     if (persons.some((p) => p.start >= body.end && p.start - body.end <= TITLE_LOOKAHEAD / 4)) continue;
     const before = ctx.folded.slice(Math.max(0, body.start - TITLE_LOOKBACK), body.start).replace(JOINERS_RE, '');
-    const title = lex.titles.find((t) => !t.counterpart && new RegExp(`(?:^|[\\s'])${escapeRegExp(t.folded)}$`).test(before));
+    // The same test as /(?:^|[\s'])TITLE$/ on `before`, without compiling a RegExp per title and body.
+    const title = lex.titles.find((t) => !t.counterpart && endsWithTitle(before, t.folded));
     if (!title) continue;
     const holders = earlier.filter((p) =>
       (entryOf(kb, p.entityId)?.roles ?? []).some((r) => r.of === body.entityId && (fold(r.title).startsWith(title.folded) || (title.leads && r.leads === true))),
