@@ -5,6 +5,7 @@ import type { Anchors, Span } from './args';
 import { findArgument, findPair } from './args';
 import type { SentenceContext } from './context';
 import type { CompiledFrame, RelationLexicon } from './lexicon';
+import { possibleFrames } from './prefilter';
 
 /** One firing of a frame in a sentence: who did what to whom, and where its words sit. */
 export interface FrameMatch {
@@ -122,10 +123,24 @@ function allowed(relation: RelationType, role: 'subject' | 'object'): readonly E
   return RELATION_SIGNATURES[relation][role];
 }
 
+/** Which frames can fire in a sentence, by its folded text (a sentence is often matched twice: once more after its discourse update). */
+const possibleCache = new WeakMap<SentenceContext, { folded: string; lex: RelationLexicon; possible: boolean[] }>();
+function framesPossibleIn(ctx: SentenceContext, lex: RelationLexicon): boolean[] {
+  const cached = possibleCache.get(ctx);
+  if (cached && cached.folded === ctx.folded && cached.lex === lex) return cached.possible;
+  const possible = possibleFrames(lex.triggerIndex, ctx.folded);
+  possibleCache.set(ctx, { folded: ctx.folded, lex, possible });
+  return possible;
+}
+
 /** Runs every frame of the lexicon over one sentence. */
 export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMatch[] {
   const matches: FrameMatch[] = [];
-  for (const frame of lex.frames) {
+  const possible = framesPossibleIn(ctx, lex);
+  for (let f = 0; f < lex.frames.length; f++) {
+    // Frames none of whose triggers can open on a word of the sentence find nothing there.
+    if (!possible[f]) continue;
+    const frame = lex.frames[f];
     frame.triggerRe.lastIndex = 0;
     for (const hit of ctx.folded.matchAll(frame.triggerRe)) {
       const trigger = { start: hit.index ?? 0, end: (hit.index ?? 0) + hit[0].length };

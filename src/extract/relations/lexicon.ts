@@ -4,6 +4,8 @@ import type { RelationType } from '../../ontology';
 import { alternation, fold, foldPattern, WORD_END, WORD_START } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import { KnowledgeFileError } from '../knowledge';
+import type { TriggerIndex } from './prefilter';
+import { buildTriggerIndex } from './prefilter';
 
 /** How one argument of a frame is looked for, relative to the trigger (see triggers.json). */
 const ArgStrategySchema = z.object({
@@ -159,6 +161,8 @@ export interface CompiledFrame extends Frame {
 
 export interface RelationLexicon {
   frames: CompiledFrame[];
+  /** The frames' trigger openings, to skip frames that cannot fire in a sentence (prefilter.ts). */
+  triggerIndex: TriggerIndex;
   /** Removes filler words (articles, determiners, light adverbs) from a folded snippet. */
   fillerRe: RegExp;
   placeHeadRe: RegExp;
@@ -226,6 +230,7 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
     .sort((a, b) => b.folded.length - a.folded.length);
   return {
     frames,
+    triggerIndex: buildTriggerIndex(frames.map((f) => f.triggerRe)),
     fillerRe: alternation([...lex.fillers, '«', '»', '"'].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
     placeHeadRe: alternation(lex.placeHeads.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
     prepEndRe: new RegExp(`${WORD_START}(?:${preps.join('|')})\\s*(?:${articles}\\s*)?$`),

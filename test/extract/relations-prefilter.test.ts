@@ -1,0 +1,86 @@
+/**
+ * The trigger prefilter only ever skips frames whose trigger RegExp finds
+ * nothing: its prefixes are necessary conditions read from the patterns.
+ */
+import fc from 'fast-check';
+import { alternation, fold } from '../../src/extract/claims';
+import { loadKnowledgeBase } from '../../src/extract/kb';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/extract/knowledge';
+import { getRelationLexicon } from '../../src/extract/relations';
+import { buildTriggerIndex, leadingPrefixes, possibleFrames, triggerPrefixes } from '../../src/extract/relations/prefilter';
+
+describe('leadingPrefixes', () => {
+  test('reads the literal opening of each alternative', () => {
+    expect(leadingPrefixes('livr\\w+|vente')).toEqual(['livr', 'vent']);
+  });
+
+  test('stops before an optional letter and keeps one repeated at least once', () => {
+    expect(leadingPrefixes('tue?s?')).toEqual(['tu']);
+    expect(leadingPrefixes('ab+c')).toEqual(['ab']);
+    expect(leadingPrefixes('x{0,2}y')).toBeUndefined();
+  });
+
+  test('opens groups, skips leading lookarounds, and joins an optional group with what follows it', () => {
+    expect(leadingPrefixes('(?:a|ont) ete recu')).toEqual(['a', 'ont']);
+    expect(leadingPrefixes("(?<!soutenir )sa guerre")).toEqual(['sa']);
+    expect(leadingPrefixes('(?:a |ont )?oppose')).toEqual(['a', 'ont', 'oppo']);
+  });
+
+  test('gives no constraint when an opening cannot be read', () => {
+    expect(leadingPrefixes('\\w+ment')).toBeUndefined();
+    expect(leadingPrefixes('[ab]c|de')).toBeUndefined();
+    expect(leadingPrefixes('de|')).toBeUndefined();
+    expect(leadingPrefixes('(?<name>ab)')).toBeUndefined();
+    expect(leadingPrefixes('(ab')).toBeUndefined();
+  });
+});
+
+describe('triggerPrefixes', () => {
+  test('needs the word guard alternation() puts first', () => {
+    expect(triggerPrefixes(alternation(['livr\\w+', 'vente']))).toEqual(['livr', 'vent']);
+    expect(triggerPrefixes(/livr\w+/g)).toBeUndefined();
+  });
+});
+
+describe('possibleFrames', () => {
+  const index = buildTriggerIndex([alternation(['livr\\w+']), alternation(['rencontr\\w+', '(?:a|ont) recu']), /(?!)/g]);
+
+  test('marks a frame whose trigger opens on a word of the sentence', () => {
+    expect(possibleFrames(index, 'la russie a livre des obus')).toEqual([true, true, true]);
+    expect(possibleFrames(index, 'la russie delivre des obus')).toEqual([false, false, true]);
+    expect(possibleFrames(index, 'ils ont recu')).toEqual([false, true, true]);
+    expect(possibleFrames(index, 'rien ici')).toEqual([false, false, true]);
+  });
+});
+
+describe('possibleFrames on the knowledge base triggers', () => {
+  const lex = getRelationLexicon(loadKnowledgeBase(DEFAULT_KNOWLEDGE_DIR));
+  const res = lex.frames.map((f) => f.triggerRe);
+  const fired = (re: RegExp, text: string) => {
+    re.lastIndex = 0;
+    const hit = re.test(text);
+    re.lastIndex = 0;
+    return hit;
+  };
+  // Words cut from the triggers themselves, so random sentences do hit triggers and near misses.
+  const pieces = [...new Set(lex.frames.flatMap((f) => f.triggers).flatMap((t) => fold(t).split(/[^a-z' -]+/)).filter((w) => w.length > 0))];
+  const word = fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(' ', "'", '-', ',', 'x', 'e', 's', 'de', 'la', '2'), fc.string({ maxLength: 4 }));
+
+  test('never skips a frame whose trigger matches', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 25 }), (words) => {
+        const text = fold(words.join(''));
+        const possible = possibleFrames(lex.triggerIndex, text);
+        res.forEach((re, i) => {
+          if (fired(re, text)) expect(possible[i]).toBe(true);
+        });
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  test('skips some frames on a sentence that names none of their triggers', () => {
+    const possible = possibleFrames(lex.triggerIndex, fold('Le temps était doux ce matin-là.'));
+    expect(possible.filter((p) => !p).length).toBeGreaterThan(lex.frames.length / 2);
+  });
+});
