@@ -21,6 +21,27 @@ function windowBefore(folded: string, pos: number, n: number): { window: string;
   return { window: tail.join(' '), lastWord: tail[tail.length - 1] ?? '' };
 }
 
+/** What classifyStatus reads from the whole sentence, whatever the trigger. */
+interface SentenceCues {
+  folded: string;
+  denied: boolean;
+  /** Reporting cues of the sentence (read only). */
+  reportedCues: readonly RegExpMatchArray[];
+}
+
+/** The last sentence read and its cues: a sentence's relations are classified one after another. */
+let lastCues: { text: string; lexicon: ClaimLexicon; cues: SentenceCues } | undefined;
+
+function sentenceCues(text: string, lexicon: ClaimLexicon): SentenceCues {
+  if (lastCues && lastCues.text === text && lastCues.lexicon === lexicon) return lastCues.cues;
+  const folded = fold(text);
+  // "n'a pas démenti", "n'a pas pu être vérifié": a negation that denies nothing is blanked before the denial cues are read.
+  const undenied = folded.replace(lexicon.notDeniedRe, (m) => ' '.repeat(m.length));
+  const cues = { folded, denied: hits(lexicon.deniedRe, undenied).length > 0, reportedCues: hits(lexicon.reportedRe, folded) };
+  lastCues = { text, lexicon, cues };
+  return cues;
+}
+
 /** What the caller knows about the sentence beyond its words. */
 export interface StatusOptions {
   /**
@@ -37,10 +58,8 @@ export interface StatusOptions {
  * reported (attributed, hedged, or the trigger in the conditional) > asserted.
  */
 export function classifyStatus(text: string, trigger: TriggerSpan, lexicon: ClaimLexicon, attribution?: Attribution, options: StatusOptions = {}): ClaimStatus {
-  const folded = fold(text);
-  // "n'a pas démenti", "n'a pas pu être vérifié": a negation that denies nothing is blanked before the denial cues are read.
-  const undenied = folded.replace(lexicon.notDeniedRe, (m) => ' '.repeat(m.length));
-  if (hits(lexicon.deniedRe, undenied).length) return 'denied';
+  const { folded, denied, reportedCues } = sentenceCues(text, lexicon);
+  if (denied) return 'denied';
 
   const triggerWord = /^[a-z0-9œæ'-]+/.exec(folded.slice(trigger.start))?.[0] ?? '';
   const { window, lastWord } = windowBefore(folded, trigger.start, lexicon.plannedWindowWords);
@@ -52,7 +71,6 @@ export function classifyStatus(text: string, trigger: TriggerSpan, lexicon: Clai
   if (conditional && hits(lexicon.announceRe, folded.slice(0, trigger.start)).length) return 'planned';
 
   if (conditional) return 'reported';
-  const reportedCues = hits(lexicon.reportedRe, folded);
   if (options.ownSource) return reportedCues.some((m) => /^(?:aurait|auraient)$/.test(m[0])) ? 'reported' : 'asserted';
   if (attribution && (attribution.kind !== 'speechBefore' || attribution.cueStart < trigger.start)) return 'reported';
   if (reportedCues.some((m) => (m.index ?? 0) < trigger.start || /^(?:selon|d'apres|aurait|auraient)$/.test(m[0]))) return 'reported';

@@ -37,10 +37,39 @@ function foldChar(ch: string): string {
   return out;
 }
 
+/** Folded code unit of every code unit seen so far (0 = not computed yet): foldChar's answers, read without building strings. */
+const foldedCodes = new Uint16Array(0x10000);
+/** Texts folded lately: the claim readers fold the same sentence once per relation they look at. */
+const foldedTexts = new Map<string, string>();
+/** Past this many cached texts the cache starts afresh (bounded memory over any corpus). */
+const FOLDED_TEXTS_MAX = 2048;
+/** Code units turned into a string per String.fromCharCode call (its argument count is bounded). */
+const CHUNK = 4096;
+
+function foldedCode(code: number): number {
+  let out = foldedCodes[code];
+  if (out === 0) {
+    out = foldChar(String.fromCharCode(code)).charCodeAt(0);
+    // A NUL folds to itself: keep 0 as "unknown" and answer it directly each time.
+    if (out !== 0) foldedCodes[code] = out;
+  }
+  return out;
+}
+
 /** Folds `text` one UTF-16 code unit at a time; the result has exactly the same length. */
 export function fold(text: string): string {
+  const cached = foldedTexts.get(text);
+  if (cached !== undefined) return cached;
+  const codes = new Array<number>(Math.min(text.length, CHUNK));
   let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text[i]);
+  for (let from = 0; from < text.length; from += CHUNK) {
+    const to = Math.min(text.length, from + CHUNK);
+    codes.length = to - from;
+    for (let i = from; i < to; i++) codes[i - from] = foldedCode(text.charCodeAt(i));
+    out += String.fromCharCode.apply(null, codes);
+  }
+  if (foldedTexts.size >= FOLDED_TEXTS_MAX) foldedTexts.clear();
+  foldedTexts.set(text, out);
   return out;
 }
 

@@ -133,6 +133,18 @@ function framesPossibleIn(ctx: SentenceContext, lex: RelationLexicon): boolean[]
   return possible;
 }
 
+/** Every match of a global trigger RegExp, as matchAll gives them, without its per-call copy of the RegExp. */
+function triggerHits(text: string, re: RegExp): RegExpExecArray[] {
+  const hits: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let hit = re.exec(text); hit !== null; hit = re.exec(text)) {
+    hits.push(hit);
+    if (hit[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return hits;
+}
+
 /** Runs every frame of the lexicon over one sentence. */
 export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMatch[] {
   const matches: FrameMatch[] = [];
@@ -141,9 +153,8 @@ export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMa
     // Frames none of whose triggers can open on a word of the sentence find nothing there.
     if (!possible[f]) continue;
     const frame = lex.frames[f];
-    frame.triggerRe.lastIndex = 0;
-    for (const hit of ctx.folded.matchAll(frame.triggerRe)) {
-      const trigger = { start: hit.index ?? 0, end: (hit.index ?? 0) + hit[0].length };
+    for (const hit of triggerHits(ctx.folded, frame.triggerRe)) {
+      const trigger = { start: hit.index, end: hit.index + hit[0].length };
       // A trigger inside a mention ("Forces armées", "Conseil de sécurité") is a name, not a predicate.
       // Treaty names are the exception: "le pacte de défense mutuelle" both names the treaty and states the alliance.
       if (ctx.mentions.some((m) => m.type !== 'Treaty' && m.start <= trigger.start && trigger.end <= m.end)) continue;

@@ -11,7 +11,7 @@
 import type { Article } from '../../corpus/types';
 import type { Claim, ClaimStatus, RelationType } from '../../ontology';
 import { RELATION_SIGNATURES } from '../../ontology';
-import type { ClaimLexicon, QuantityMention, SentenceMention } from '../claims';
+import type { ClaimLexicon, DateMention, QuantityMention, SentenceMention } from '../claims';
 import { classifyStatus, findAttribution, findDates, findQuantities, fold, getClaimLexicon } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { EntityRecord, ExtractedRelation, Mention } from '../types';
@@ -34,6 +34,27 @@ const LOSS_NUMBER_LOOKAHEAD = 80;
 const OWNER_GAP = 3;
 /** A part with no figure of its own ("11 000 soldats, dont une partie a combattu à Y"): the figure before it counts the whole, not this part. */
 const PART_WITHOUT_NUMBER_RE = /\bdont (?:une partie|certains|certaines|la plupart|la majorite|beaucoup|nombre)\b|\bune partie d'entre (?:eux|elles)\b/;
+
+/** Figures and dates of a sentence, read once per sentence context (read only: every relation of the sentence looks at them). */
+const quantitiesCache = new WeakMap<SentenceContext, { lexicon: ClaimLexicon; quantities: QuantityMention[] }>();
+const datesCache = new WeakMap<SentenceContext, DateMention[]>();
+
+function quantitiesIn(ctx: SentenceContext, claimLex: ClaimLexicon): QuantityMention[] {
+  const cached = quantitiesCache.get(ctx);
+  if (cached && cached.lexicon === claimLex) return cached.quantities;
+  const quantities = findQuantities(ctx.text, claimLex);
+  quantitiesCache.set(ctx, { lexicon: claimLex, quantities });
+  return quantities;
+}
+
+function datesIn(ctx: SentenceContext): DateMention[] {
+  let dates = datesCache.get(ctx);
+  if (!dates) {
+    dates = findDates(ctx.text, ctx.article.date);
+    datesCache.set(ctx, dates);
+  }
+  return dates;
+}
 
 function fits(type: RelationType, subjectType: string, objectType: string): boolean {
   const signature = RELATION_SIGNATURES[type];
@@ -60,7 +81,7 @@ interface FrameQuantity {
 function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLexicon): FrameQuantity[] {
   const frame = match.frame;
   if (match.relation !== frame.relation) return [];
-  const quantities = findQuantities(ctx.text, claimLex);
+  const quantities = quantitiesIn(ctx, claimLex);
   if (frame.unitFromTrigger) {
     const triggerText = fold(ctx.text.slice(match.trigger.start, match.trigger.end));
     const unitClass = frame.units ?? 'losses';
@@ -140,7 +161,7 @@ function unclaimedFigures(ctx: SentenceContext, matches: readonly FrameMatch[], 
   const classed = matches.filter((m) => unitClassOf(m) !== undefined);
   if (!classed.length) return out;
   const used = new Set([...carried.values()].flat().map((q) => q.start));
-  const quantities = findQuantities(ctx.text, claimLex);
+  const quantities = quantitiesIn(ctx, claimLex);
   // "10 000 soldats, dont 8 000 déployés à Y": a part between a figure and the trigger is what the trigger counts.
   const partBetween = (q: QuantityMention, m: FrameMatch) => quantities.some((p) => p.partitive && p.unitClass === q.unitClass && p.start > q.start && p.end <= m.trigger.start);
   for (const q of quantities) {
@@ -220,7 +241,7 @@ function isHome(kb: KnowledgeBase, personId: string, placeOrCountry: string): bo
 }
 
 function nearestDate(ctx: SentenceContext, at: number): string | undefined {
-  const dates = findDates(ctx.text, ctx.article.date);
+  const dates = datesIn(ctx);
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const d of dates) {
