@@ -7,7 +7,7 @@ import { alternation, fold } from '../../src/extract/claims';
 import { loadKnowledgeBase } from '../../src/extract/kb';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/extract/knowledge';
 import { getRelationLexicon } from '../../src/extract/relations';
-import { buildTriggerIndex, leadingPrefixes, possibleFrames, triggerPrefixes } from '../../src/extract/relations/prefilter';
+import { buildTriggerIndex, leadingPrefixes, possibleFrames, triggerPrefixes, triggerStarts } from '../../src/extract/relations/prefilter';
 
 describe('leadingPrefixes', () => {
   test('reads the literal opening of each alternative', () => {
@@ -39,6 +39,15 @@ describe('triggerPrefixes', () => {
   test('needs the word guard alternation() puts first', () => {
     expect(triggerPrefixes(alternation(['livr\\w+', 'vente']))).toEqual(['livr', 'vent']);
     expect(triggerPrefixes(/livr\w+/g)).toBeUndefined();
+  });
+});
+
+describe('triggerStarts', () => {
+  const index = buildTriggerIndex([alternation(['livr\\w+']), /(?!)/g]);
+
+  test('gives the word starts a frame can open on, and no list for a frame that can start anywhere', () => {
+    expect(triggerStarts(index, 'il livre, elle livrait')).toEqual([[3, 15], undefined]);
+    expect(triggerStarts(index, 'delivre')).toEqual([[], undefined]);
   });
 });
 
@@ -76,6 +85,23 @@ describe('possibleFrames on the knowledge base triggers', () => {
         });
       }),
       { numRuns: 1500 },
+    );
+  });
+
+  test('lists every position where a trigger matches among the starts of its frame', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 25 }), (words) => {
+        const text = fold(words.join(''));
+        const starts = triggerStarts(lex.triggerIndex, text);
+        res.forEach((re, i) => {
+          const at = starts[i];
+          if (!at) return;
+          expect([...at].sort((a, b) => a - b)).toEqual(at);
+          re.lastIndex = 0;
+          for (const m of text.matchAll(re)) expect(at).toContain(m.index);
+        });
+      }),
+      { numRuns: 500 },
     );
   });
 

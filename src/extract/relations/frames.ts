@@ -5,7 +5,7 @@ import type { Anchors, Span } from './args';
 import { findArgument, findPair } from './args';
 import type { SentenceContext } from './context';
 import type { CompiledFrame, RelationLexicon } from './lexicon';
-import { possibleFrames } from './prefilter';
+import { triggerStarts } from './prefilter';
 
 /** One firing of a frame in a sentence: who did what to whom, and where its words sit. */
 export interface FrameMatch {
@@ -123,14 +123,25 @@ function allowed(relation: RelationType, role: 'subject' | 'object'): readonly E
   return RELATION_SIGNATURES[relation][role];
 }
 
-/** Which frames can fire in a sentence, by its folded text (a sentence is often matched twice: once more after its discourse update). */
-const possibleCache = new WeakMap<SentenceContext, { folded: string; lex: RelationLexicon; possible: boolean[] }>();
-function framesPossibleIn(ctx: SentenceContext, lex: RelationLexicon): boolean[] {
-  const cached = possibleCache.get(ctx);
-  if (cached && cached.folded === ctx.folded && cached.lex === lex) return cached.possible;
-  const possible = possibleFrames(lex.triggerIndex, ctx.folded);
-  possibleCache.set(ctx, { folded: ctx.folded, lex, possible });
-  return possible;
+/** Where each frame's triggers can start in a sentence, by its folded text (a sentence is often matched twice: once more after its discourse update). */
+const startsCache = new WeakMap<SentenceContext, { folded: string; lex: RelationLexicon; starts: Array<number[] | undefined> }>();
+function triggerStartsIn(ctx: SentenceContext, lex: RelationLexicon): Array<number[] | undefined> {
+  const cached = startsCache.get(ctx);
+  if (cached && cached.folded === ctx.folded && cached.lex === lex) return cached.starts;
+  const starts = triggerStarts(lex.triggerIndex, ctx.folded);
+  startsCache.set(ctx, { folded: ctx.folded, lex, starts });
+  return starts;
+}
+
+/** Sticky copies of the trigger RegExps, to try them at one position. */
+const stickyCache = new WeakMap<RegExp, RegExp>();
+function stickyOf(re: RegExp): RegExp {
+  let sticky = stickyCache.get(re);
+  if (!sticky) {
+    sticky = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
+    stickyCache.set(re, sticky);
+  }
+  return sticky;
 }
 
 /** Every match of a global trigger RegExp, as matchAll gives them, without its per-call copy of the RegExp. */
@@ -145,15 +156,37 @@ function triggerHits(text: string, re: RegExp): RegExpExecArray[] {
   return hits;
 }
 
+/**
+ * The same matches as triggerHits, tried only at the positions where a match can start (sorted): the leftmost
+ * of them that matches is where a scan from the cursor would have matched, since no other position can.
+ */
+function triggerHitsAt(text: string, re: RegExp, starts: readonly number[]): RegExpExecArray[] {
+  const hits: RegExpExecArray[] = [];
+  const sticky = stickyOf(re);
+  let cursor = 0;
+  for (const at of starts) {
+    if (at < cursor) continue;
+    sticky.lastIndex = at;
+    const hit = sticky.exec(text);
+    if (!hit) continue;
+    hits.push(hit);
+    cursor = at + Math.max(1, hit[0].length);
+  }
+  sticky.lastIndex = 0;
+  return hits;
+}
+
 /** Runs every frame of the lexicon over one sentence. */
 export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMatch[] {
   const matches: FrameMatch[] = [];
-  const possible = framesPossibleIn(ctx, lex);
+  const starts = triggerStartsIn(ctx, lex);
   for (let f = 0; f < lex.frames.length; f++) {
     // Frames none of whose triggers can open on a word of the sentence find nothing there.
-    if (!possible[f]) continue;
+    const at = starts[f];
+    if (at && at.length === 0) continue;
     const frame = lex.frames[f];
-    for (const hit of triggerHits(ctx.folded, frame.triggerRe)) {
+    const hits = at ? triggerHitsAt(ctx.folded, frame.triggerRe, at) : triggerHits(ctx.folded, frame.triggerRe);
+    for (const hit of hits) {
       const trigger = { start: hit.index, end: hit.index + hit[0].length };
       // A trigger inside a mention ("Forces armées", "Conseil de sécurité") is a name, not a predicate.
       // Treaty names are the exception: "le pacte de défense mutuelle" both names the treaty and states the alliance.

@@ -175,16 +175,31 @@ export function buildTriggerIndex(triggerRes: readonly RegExp[]): TriggerIndex {
   return { always, byPrefix, frameCount: triggerRes.length };
 }
 
-/** Per frame of the index, whether a trigger can match somewhere in `folded`. */
-export function possibleFrames(index: TriggerIndex, folded: string): boolean[] {
-  const possible = new Array<boolean>(index.frameCount).fill(false);
-  for (const i of index.always) possible[i] = true;
-  for (const word of folded.match(WORD_RE) ?? []) {
-    const longest = Math.min(word.length, MAX_PREFIX_CHARS);
+/**
+ * Per frame of the index, where in `folded` one of its triggers can start: the sorted word starts whose
+ * opening is one of the frame's prefixes; undefined for a frame that can start anywhere (`always`).
+ */
+export function triggerStarts(index: TriggerIndex, folded: string): Array<number[] | undefined> {
+  const starts: Array<number[] | undefined> = Array.from({ length: index.frameCount }, () => []);
+  for (const i of index.always) starts[i] = undefined;
+  WORD_RE.lastIndex = 0;
+  for (let word = WORD_RE.exec(folded); word !== null; word = WORD_RE.exec(folded)) {
+    const text = word[0];
+    const longest = Math.min(text.length, MAX_PREFIX_CHARS);
     for (let n = 1; n <= longest; n++) {
-      const frames = index.byPrefix.get(word.slice(0, n));
-      if (frames) for (const i of frames) possible[i] = true;
+      const frames = index.byPrefix.get(text.slice(0, n));
+      if (!frames) continue;
+      for (const f of frames) {
+        const list = starts[f];
+        if (list && list[list.length - 1] !== word.index) list.push(word.index);
+      }
     }
   }
-  return possible;
+  WORD_RE.lastIndex = 0;
+  return starts;
+}
+
+/** Per frame of the index, whether a trigger can match somewhere in `folded`. */
+export function possibleFrames(index: TriggerIndex, folded: string): boolean[] {
+  return triggerStarts(index, folded).map((starts) => starts === undefined || starts.length > 0);
 }
