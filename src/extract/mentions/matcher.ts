@@ -1,16 +1,16 @@
 /**
  * The gazetteer name matcher: every label, alias, demonym (with its French
  * inflections), metonym and weak alias of the knowledge base, folded, in one
- * Aho–Corasick automaton built once per KnowledgeBase. A scan returns
+ * word trie (wordtrie.ts) built once per KnowledgeBase. A scan returns
  * word-bounded, leftmost-longest matches whose case fits the name (short
  * acronyms only as capitals, capitalised single words only capitalised).
  */
-import { AhoCorasick } from '@monyone/aho-corasick/fast';
 import type { EntityType } from '../../ontology';
 import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
 import { fold, foldKey } from './fold';
 import type { MentionLexicons } from './lexicon';
+import { buildWordTrie, findWords } from './wordtrie';
 
 /** How a name relates to its entity. */
 export type NameKind = 'label' | 'alias' | 'demonym' | 'metonym' | 'weak';
@@ -183,20 +183,16 @@ export function leftmostLongest<T extends { start: number; end: number }>(matche
 
 export function buildGazetteerMatcher(kb: KnowledgeBase, lexicons: MentionLexicons): GazetteerMatcher {
   const names = collectNames(kb, lexicons);
-  // Keys start with a space and the scanned text is prefixed with one: every match begins at a word start.
-  const automaton = new AhoCorasick([...names.keys()].map((k) => ` ${k}`));
+  // Every match begins at a word start and ends at a word end.
+  const trie = buildWordTrie(names);
   const entries = new Map(kb.gazetteer.entities.map((e) => [e.id, e]));
   return {
     entries,
     scan(text: string, folded: string): NameMatch[] {
       if (names.size === 0 || text.length === 0) return [];
       const found: NameMatch[] = [];
-      for (const hit of automaton.matchInText(` ${folded}`)) {
-        const start = hit.begin;
-        const end = hit.end - 1;
-        if (end < folded.length && folded[end] !== ' ') continue;
-        const slot = names.get(hit.keyword.slice(1));
-        if (!slot) continue;
+      for (const hit of findWords(trie, folded)) {
+        const { start, end, value: slot } = hit;
         const written = text.slice(start, end);
         const writtenFolded = folded.slice(start, end);
         const candidates = slot.candidates.filter((c) => fitsAnyForm(c, written, writtenFolded));

@@ -15,7 +15,7 @@ import type { ClaimLexicon, DateMention, QuantityMention, SentenceMention } from
 import { classifyStatus, findAttribution, findDates, findQuantities, fold, getClaimLexicon } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { EntityRecord, ExtractedRelation, Mention } from '../types';
-import type { SentenceContext } from './context';
+import type { Discourse, SentenceContext } from './context';
 import { buildSentenceContexts } from './context';
 import type { FrameMatch } from './frames';
 import { matchFrames } from './frames';
@@ -335,6 +335,21 @@ function updateDiscourse(ctx: SentenceContext, matches: readonly FrameMatch[], k
   if (front) d.front = front;
 }
 
+/** The discourse slots frames read (the people list aside), in key order, undefined ones left out as JSON leaves them. */
+function slotEntries(discourse: Discourse): Array<[string, unknown]> {
+  return Object.entries(discourse).filter(([key, value]) => key !== 'people' && value !== undefined);
+}
+
+/** True when the slots would serialise differently: another key list, or a replaced value with other content. */
+function slotsChanged(before: ReadonlyArray<[string, unknown]>, after: ReadonlyArray<[string, unknown]>): boolean {
+  if (before.length !== after.length) return true;
+  for (let i = 0; i < before.length; i++) {
+    if (before[i][0] !== after[i][0]) return true;
+    if (before[i][1] !== after[i][1] && JSON.stringify(before[i][1]) !== JSON.stringify(after[i][1])) return true;
+  }
+  return false;
+}
+
 function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): ExtractedRelation[] {
   const lex = getRelationLexicon(kb);
   const claimLex = getClaimLexicon(kb);
@@ -361,12 +376,11 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
   const typeOf = new Map(ctx.allMentions.map((m) => [m.entityId, m.type]));
   let matches = matchFrames(ctx, lex);
   // The people list only serves titles without a name; the anaphors frames read are the other slots.
-  const slots = () => JSON.stringify({ ...ctx.discourse, people: undefined });
-  const before = slots();
+  const before = slotEntries(ctx.discourse);
   updateDiscourse(ctx, matches, kb);
   // What this sentence just established (whose troops, where they went) also serves its own later clauses.
   // The first reading keeps what the earlier sentences established ("Il a été accueilli par Y": il is the person named before Y).
-  if (slots() !== before) {
+  if (slotsChanged(before, slotEntries(ctx.discourse))) {
     const again = matchFrames(ctx, lex);
     // Where the troops were, recalled before this sentence was read, is stale once the sentence itself says where they went.
     const reread = new Set(again.map((m) => `${m.frame.id}@${m.trigger.start}`));
