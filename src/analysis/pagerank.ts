@@ -5,13 +5,16 @@
  * The power iteration of graphology-metrics' pagerank — same teleport and
  * dangling-node mass, same convergence test (L1 change < n · tolerance), same
  * summation order, hence the same scores to the last bit — run on typed
- * arrays built in one pass over the edges.
+ * arrays built from one walk over graphology's edge records and a counting
+ * sort (compressedAdjacency).
  *
  * Why not graphology-metrics itself: profiling `npm run bench` (100 000
  * nodes, 1 000 000 edges) showed ~90 % of its time in building its
  * WeightedNeighborhoodIndex through per-node and per-edge callbacks, and
- * under 10 % in the iterations; this build is ~5× faster, which is what puts
- * PageRank ahead of NetworkX by the margin BENCHMARKS.md reports.
+ * under 10 % in the iterations; building typed arrays directly is ~5×
+ * faster, and then still took ~85 % of a run, which the two-pass build
+ * below cuts (BENCHMARKS.md reports both halves beside NetworkX, whose timed
+ * call also builds its matrix from the graph).
  */
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
@@ -25,9 +28,133 @@ export interface PagerankOptions {
   tolerance?: number;
   /** Edge attribute holding the weight, or null for 1 on every edge. Default 'weight' (1 when missing). */
   getEdgeWeight?: string | null;
+  /**
+   * Walk graphology's own node and edge records instead of its public
+   * iterators when the graph has them (see graphRecords). Same scores either
+   * way. Default true.
+   */
+  readGraphRecords?: boolean;
 }
 
-export const PAGERANK_DEFAULTS: Required<PagerankOptions> = { alpha: 0.85, maxIterations: 100, tolerance: 1e-6, getEdgeWeight: 'weight' };
+export const PAGERANK_DEFAULTS: Required<PagerankOptions> = { alpha: 0.85, maxIterations: 100, tolerance: 1e-6, getEdgeWeight: 'weight', readGraphRecords: true };
+
+/** Out-adjacency in compressed form: starts[i] … starts[i + 1] index neighbour[] and weight[]. */
+export interface CompressedAdjacency {
+  nodes: string[];
+  starts: Int32Array;
+  neighbour: Int32Array;
+  weight: Float64Array;
+  /** Sum of each node's out-weights (edge weights, not yet divided by it). */
+  outWeight: Float64Array;
+}
+
+/** What the edge walk needs of graphology's private node and edge records (graphology 0.26). */
+interface NodeRecord {
+  key: string;
+}
+interface EdgeRecord {
+  attributes: Attributes;
+  source: NodeRecord;
+  target: NodeRecord;
+  undirected: boolean;
+}
+
+/**
+ * graphology's own node and edge maps, when the graph has them as 0.26 does
+ * (checked on their size and on one edge record), else undefined and the
+ * public iterators are used. Same nodes and edges in the same order either
+ * way; reading the records saves, per edge, a callback and a lookup through
+ * an extra object (test/analysis/pagerank.test.ts compares both walks).
+ */
+export function graphRecords(graph: Graph): { nodes: Map<string, NodeRecord>; edges: Map<string, EdgeRecord> } | undefined {
+  const inner = graph as unknown as { _nodes?: unknown; _edges?: unknown };
+  const nodes = inner._nodes;
+  const edges = inner._edges;
+  if (!(nodes instanceof Map) || !(edges instanceof Map) || nodes.size !== graph.order || edges.size !== graph.size) return undefined;
+  const first = edges.values().next().value as Partial<EdgeRecord> | undefined;
+  if (first && (typeof first.source?.key !== 'string' || typeof first.target?.key !== 'string' || typeof first.undirected !== 'boolean' || typeof first.attributes !== 'object')) return undefined;
+  return { nodes: nodes as Map<string, NodeRecord>, edges: edges as Map<string, EdgeRecord> };
+}
+
+/** One pass over the edges in graph order: calls visit(sourceIndex, targetIndex, attributes, undirected). */
+type EdgeWalk = (visit: (source: number, target: number, attributes: Attributes, undirected: boolean) => void) => void;
+
+/** The node keys in graph order, and a walk over the edges that gives their ends as indexes into them. */
+function indexedEdges(graph: Graph, useRecords: boolean): { nodes: string[]; walk: EdgeWalk } {
+  const records = useRecords ? graphRecords(graph) : undefined;
+  const nodes: string[] = [];
+  if (records) {
+    // Edge ends are found by their node record's identity: the record is read anyway, hashing a key costs more.
+    const byRecord = new Map<NodeRecord, number>();
+    for (const [key, record] of records.nodes) {
+      byRecord.set(record, nodes.length);
+      nodes.push(key);
+    }
+    return {
+      nodes,
+      walk: (visit) => {
+        for (const edge of records.edges.values()) visit(byRecord.get(edge.source)!, byRecord.get(edge.target)!, edge.attributes, edge.undirected);
+      },
+    };
+  }
+  const byKey = new Map<string, number>();
+  graph.forEachNode((node) => {
+    byKey.set(node, nodes.length);
+    nodes.push(node);
+  });
+  return {
+    nodes,
+    walk: (visit) => graph.forEachEdge((_edge, attributes, source, target, _sa, _ta, undirected) => visit(byKey.get(source)!, byKey.get(target)!, attributes, undirected)),
+  };
+}
+
+/**
+ * Builds the compressed out-adjacency in two passes. The first walks the
+ * edges once, in graph order, writing (source, target, weight) to flat typed
+ * arrays; the second places them by source with a stable counting sort, so
+ * each node's neighbours keep the graph's edge order (the order
+ * graphology-metrics sums in). Splitting the passes keeps the edge walk's
+ * cache misses (edge and node records, index lookups) apart from the
+ * scattered writes into the adjacency, which run as a tight loop over typed
+ * arrays (BENCHMARKS.md, PageRank).
+ */
+export function compressedAdjacency(graph: Graph, getEdgeWeight: string | null = PAGERANK_DEFAULTS.getEdgeWeight, useRecords: boolean = PAGERANK_DEFAULTS.readGraphRecords): CompressedAdjacency {
+  const { nodes, walk } = indexedEdges(graph, useRecords);
+  const n = nodes.length;
+  const arcs = graph.directedSize + 2 * graph.undirectedSize;
+  const from = new Int32Array(arcs);
+  const to = new Int32Array(arcs);
+  const arcWeight = new Float64Array(arcs);
+  const starts = new Int32Array(n + 1);
+  let k = 0;
+  walk((s, t, attributes, undirected) => {
+    const raw = getEdgeWeight === null ? 1 : attributes[getEdgeWeight];
+    const w = typeof raw === 'number' ? raw : 1;
+    from[k] = s;
+    to[k] = t;
+    arcWeight[k++] = w;
+    starts[s + 1]++;
+    if (undirected) {
+      from[k] = t;
+      to[k] = s;
+      arcWeight[k++] = w;
+      starts[t + 1]++;
+    }
+  });
+  for (let i = 0; i < n; i++) starts[i + 1] += starts[i];
+  const neighbour = new Int32Array(arcs);
+  const weight = new Float64Array(arcs);
+  const outWeight = new Float64Array(n);
+  const fill = starts.slice(0, n);
+  for (let a = 0; a < arcs; a++) {
+    const s = from[a];
+    const slot = fill[s]++;
+    neighbour[slot] = to[a];
+    weight[slot] = arcWeight[a];
+    outWeight[s] += arcWeight[a];
+  }
+  return { nodes, starts, neighbour, weight, outWeight };
+}
 
 /**
  * PageRank of every node of a simple graph (directed, or undirected with
@@ -35,47 +162,25 @@ export const PAGERANK_DEFAULTS: Required<PagerankOptions> = { alpha: 0.85, maxIt
  * `…: failed to converge` past maxIterations.
  */
 export function pagerankScores<N extends Attributes>(graph: Graph<N>, options: PagerankOptions = {}): Record<string, number> {
-  const { alpha, maxIterations, tolerance, getEdgeWeight } = { ...PAGERANK_DEFAULTS, ...options };
-  const nodes: string[] = [];
-  // Edges are walked with their ends' attribute objects: finding a node's index by
-  // that object's identity costs less than hashing its key (a third of the build at
-  // 10⁶ edges). graphology gives every node its own attributes object unless a caller
-  // passed one object for several nodes; then the keys are used.
-  const byAttributes = new Map<object, number>();
-  graph.forEachNode((node, attributes) => {
-    byAttributes.set(attributes, nodes.length);
-    nodes.push(node);
-  });
+  const { getEdgeWeight, readGraphRecords } = { ...PAGERANK_DEFAULTS, ...options };
+  return pagerankOfAdjacency(compressedAdjacency(graph as unknown as Graph, getEdgeWeight, readGraphRecords), options);
+}
+
+/**
+ * The power iteration alone, on an adjacency compressedAdjacency built (which
+ * it does not modify): what the benchmark reports as "algorithm only".
+ */
+export function pagerankOfAdjacency(adjacency: CompressedAdjacency, options: Pick<PagerankOptions, 'alpha' | 'maxIterations' | 'tolerance'> = {}): Record<string, number> {
+  const { alpha, maxIterations, tolerance } = { ...PAGERANK_DEFAULTS, ...options };
+  const { nodes, starts, neighbour, outWeight } = adjacency;
   const n = nodes.length;
   if (n === 0) return {};
-  const byKey = byAttributes.size === n ? undefined : new Map(nodes.map((node, i) => [node, i]));
-
-  // Compressed out-adjacency: starts[i] … starts[i + 1] index neighbour[] and weight[].
-  const starts = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) starts[i + 1] = starts[i] + graph.outDegree(nodes[i]) + (graph.type === 'directed' ? 0 : graph.undirectedDegree(nodes[i]));
-  const neighbour = new Int32Array(starts[n]);
-  const weight = new Float64Array(starts[n]);
-  const outWeight = new Float64Array(n);
-  const fill = starts.slice(0, n);
-  const add = (from: number, to: number, w: number) => {
-    const k = fill[from]++;
-    neighbour[k] = to;
-    weight[k] = w;
-    outWeight[from] += w;
-  };
-  graph.forEachEdge((_edge, attributes, source, target, sourceAttributes, targetAttributes, undirected) => {
-    const raw = getEdgeWeight === null ? 1 : (attributes as Record<string, unknown>)[getEdgeWeight];
-    const w = typeof raw === 'number' ? raw : 1;
-    const s = byKey ? byKey.get(source)! : byAttributes.get(sourceAttributes)!;
-    const t = byKey ? byKey.get(target)! : byAttributes.get(targetAttributes)!;
-    add(s, t, w);
-    if (undirected) add(t, s, w);
-  });
 
   const dangling: number[] = [];
+  const weight = new Float64Array(adjacency.weight.length);
   for (let i = 0; i < n; i++) {
     if (outWeight[i] === 0) dangling.push(i);
-    for (let k = starts[i]; k < starts[i + 1]; k++) weight[k] /= outWeight[i];
+    for (let k = starts[i]; k < starts[i + 1]; k++) weight[k] = adjacency.weight[k] / outWeight[i];
   }
   const p = 1 / n;
   let x = new Float64Array(n).fill(p);

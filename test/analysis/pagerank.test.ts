@@ -3,7 +3,7 @@ import Graph from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import graphologyPagerank from 'graphology-metrics/centrality/pagerank';
 import { betweenness, centrality, createRng, toSimpleGraph } from '../../src/analysis';
-import { pagerankScores } from '../../src/analysis/pagerank';
+import { graphRecords, pagerankScores } from '../../src/analysis/pagerank';
 import { starGraph } from './fixtures';
 
 /** A seeded random simple graph with a few dangling (no out-edge) nodes and weights. */
@@ -33,6 +33,40 @@ describe('pagerankScores', () => {
     expect(Object.keys(ours).sort()).toEqual(Object.keys(theirs).sort());
     for (const node of graph.nodes()) expect(ours[node]).toBe(theirs[node]);
     expect(Object.values(ours).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 10);
+  });
+
+  test.each(['directed', 'undirected', 'mixed'] as const)('%s graph: walking graphology records or its public iterators gives the same scores', (type) => {
+    const graph = type === 'mixed' ? new Graph({ type: 'mixed' }) : randomGraph(type, 80, 300, 11);
+    if (type === 'mixed') {
+      const rng = createRng(3);
+      for (let i = 0; i < 60; i++) graph.addNode(`m${i}`);
+      while (graph.size < 200) {
+        const a = `m${Math.floor(rng() * 60)}`;
+        const b = `m${Math.floor(rng() * 57)}`;
+        if (a === b || graph.hasEdge(a, b) || graph.hasEdge(b, a)) continue;
+        if (rng() < 0.3) graph.addUndirectedEdge(a, b, { weight: 2 });
+        else graph.addDirectedEdge(a, b, { weight: 1 });
+      }
+    }
+    expect(graphRecords(graph)?.edges.size).toBe(graph.size); // the fast walk is the one taken
+    const viaRecords = pagerankScores(graph, { ...OPTIONS, readGraphRecords: true });
+    const viaIterators = pagerankScores(graph, { ...OPTIONS, readGraphRecords: false });
+    expect(Object.keys(viaRecords)).toEqual(graph.nodes());
+    for (const node of graph.nodes()) expect(viaRecords[node]).toBe(viaIterators[node]);
+    if (type !== 'mixed') {
+      const theirs = graphologyPagerank(graph, { ...OPTIONS, getEdgeWeight: 'weight' });
+      for (const node of graph.nodes()) expect(viaIterators[node]).toBe(theirs[node]);
+    }
+  });
+
+  test('a graph object without graphology 0.26 records falls back to the public iterators', () => {
+    const graph = randomGraph('directed', 30, 90, 5);
+    const inner = graph as unknown as { _edges: Map<string, unknown> };
+    const edges = inner._edges;
+    inner._edges = new Map([...edges].map(([key, record]) => [key, { ...(record as object), source: undefined }]));
+    expect(graphRecords(graph)).toBeUndefined();
+    inner._edges = edges;
+    expect(graphRecords(graph)).toBeDefined();
   });
 
   test('nodes sharing one attributes object still get their own scores', () => {
