@@ -20,9 +20,11 @@ import { articleFormat, articleId, DEFAULT_ABBREVIATIONS_FILE, DEFAULT_MAX_BYTES
 import type { ArticleExtraction, Extractor } from './extract';
 import { createExtractor } from './extract';
 import type { NewsGraph } from './graph';
-import { buildGraph } from './graph';
+import { buildGraph, layoutGraph, writeGraphFile } from './graph';
 import type { ArticleMeta, EntityType, RelationType } from './ontology';
 import { ExtractionCache } from './pipeline/cache';
+import type { Extracted, FileStamp, FolderChanges, GraphIndex } from './pipeline/incremental';
+import { articleMeta, folderChanges, graphIndexFile, indexFullBuild, patchGraph, readGraphIndex, removeGraphIndex, stampOf, writeGraphIndex } from './pipeline/incremental';
 import { ArticlesFolderError, errnoReason, listArticleCandidates, readArticleBytes } from './pipeline/files';
 
 export { ArticlesFolderError } from './pipeline/files';
@@ -57,6 +59,8 @@ export interface BuildCorpusGraphOptions {
    * defaultWorkers() of the articles to extract.
    */
   workers?: number | 'auto';
+  /** ISO timestamp stored as the graph's `builtAt`. Default: now. */
+  builtAt?: string;
 }
 
 /** Figures of one build, for the summary. */
@@ -76,8 +80,12 @@ export interface BuildStats {
   cache: { hits: number; misses: number };
   /** Threads that extracted (1: the main thread). */
   workers: number;
-  /** Wall-clock milliseconds: list + read + hash + cache load, clean + extract, graph, cache write, total. */
-  timings: { readMs: number; extractMs: number; graphMs: number; cacheMs: number; totalMs: number };
+  /**
+   * Wall-clock milliseconds: list + read + hash + cache load, clean + extract,
+   * graph, cache write, total; and writing the graph file, when the build
+   * wrote it (buildGraphFile).
+   */
+  timings: { readMs: number; extractMs: number; graphMs: number; cacheMs: number; totalMs: number; writeMs?: number };
 }
 
 export interface BuildCorpusGraphResult {
@@ -112,6 +120,7 @@ interface ReadPlan {
   cache?: ExtractionCache;
   bytes: number;
   t0: number;
+  builtAt?: string;
 }
 
 /**
@@ -193,7 +202,7 @@ function readFolder(options: BuildCorpusGraphOptions): ReadPlan {
     }
     options.onProgress?.('read', i + 1, candidates.length);
   });
-  return { root: path.resolve(options.articlesDir), extractor, readOptions: { noise: loadNoiseRules(noiseFile) }, noiseFile, files, toExtract, cache, bytes: bytesRead, t0 };
+  return { root: path.resolve(options.articlesDir), extractor, readOptions: { noise: loadNoiseRules(noiseFile) }, noiseFile, files, toExtract, cache, bytes: bytesRead, t0, builtAt: options.builtAt };
 }
 
 /** Puts outcomes in file order, applies the duplicate-id rule, stores new extractions in the cache, and builds the graph. */
@@ -229,8 +238,8 @@ function assemble(plan: ReadPlan, extracted: readonly FileOutcome[], workers: nu
     throw new ArticlesFolderError(`${WHO}: articles folder ${articlesDir} has no articles (${why})`);
   }
   const corpus: Corpus = { dir: plan.root, articles, skipped };
-  const meta: ArticleMeta[] = articles.map((a) => ({ id: a.id, title: a.title, date: a.date, url: a.url, file: a.file, sentences: a.sentences.length, hash: a.hash }));
-  const graph = buildGraph(extractions, { extractorVersion: plan.extractor.version, articles: meta });
+  const meta: ArticleMeta[] = articles.map(articleMeta);
+  const graph = buildGraph(extractions, { extractorVersion: plan.extractor.version, articles: meta, builtAt: plan.builtAt });
   graph.setAttribute('skipped', skipped);
   const t3 = performance.now();
   plan.cache?.save(new Set(plan.files.map((f) => f.relative)));
@@ -337,4 +346,192 @@ function hashFile(file: string): string {
   } catch {
     return '';
   }
+}
+
+/** Fewest changed articles an incremental build always takes on … */
+export const INCREMENTAL_MIN_CHANGES = 64;
+/** … and the share of the corpus above which a full build (with the extraction cache) is as quick. */
+export const INCREMENTAL_MAX_SHARE = 0.05;
+
+export interface BuildGraphFileOptions extends BuildCorpusGraphOptions {
+  /** The graph file to write (graph.json). */
+  out: string;
+  /** Throw SkippedFilesError, writing nothing, when any file is skipped. Default false. */
+  strict?: boolean;
+  /** Patch the last build's graph file when few articles changed (needs cacheDir). Default true. */
+  incremental?: boolean;
+}
+
+export interface GraphFileBuildResult {
+  /** 'incremental': the last graph file patched; 'unchanged': nothing to do; 'full': built from every article. */
+  mode: 'incremental' | 'unchanged' | 'full';
+  /** Why the build was full (no index yet, too many changes …). */
+  reason?: string;
+  stats: BuildStats;
+  skipped: SkippedFile[];
+  /** How files were read when not as their bytes said (a legacy encoding guessed …), per article file. */
+  notes: { file: string; note: string }[];
+  /** The graph, after a full build (an incremental one never holds the whole graph). */
+  graph?: NewsGraph;
+}
+
+/** --strict refused a build with skipped files; nothing was written. Exit code 2 on the command line. */
+export class SkippedFilesError extends Error {
+  readonly exitCode = 2;
+  constructor(
+    readonly skipped: SkippedFile[],
+    out: string,
+  ) {
+    super(`--strict: ${skipped.length} file(s) skipped; ${out} left as it was`);
+    this.name = 'SkippedFilesError';
+  }
+}
+
+/** The index key: the cache key (extractor, code) and the size limit, which decides what is skipped. */
+function graphIndexKey(extractor: Extractor, options: BuildCorpusGraphOptions): string {
+  return `${cacheKey(extractor.version, noiseFileFor(options.knowledgeDir))}|${options.maxBytes ?? DEFAULT_MAX_BYTES}`;
+}
+
+/**
+ * Builds the graph of the articles folder and writes it to `out`: by
+ * patching the last build's file when few articles were added, changed or
+ * removed since (src/pipeline/incremental.ts: work in proportion to those
+ * articles, the same file as a full build), else by building from every
+ * article (extraction cache and workers as buildCorpusGraphAsync). The
+ * file is written atomically; with `strict`, a skipped file stops the build
+ * before anything is written.
+ */
+export async function buildGraphFile(options: BuildGraphFileOptions): Promise<GraphFileBuildResult> {
+  const t0 = performance.now();
+  const extractor = options.extractor ?? createExtractor({ knowledgeDir: options.knowledgeDir });
+  const withExtractor = { ...options, extractor };
+  const indexFile = options.cacheDir ? graphIndexFile(options.cacheDir, options.out) : undefined;
+  const key = graphIndexKey(extractor, options);
+  const articlesDir = path.resolve(options.articlesDir);
+  let reason = 'no cache folder';
+  if (indexFile && options.incremental !== false) {
+    const index = readGraphIndex(indexFile, { key, articlesDir, out: options.out });
+    if ('reason' in index) reason = index.reason;
+    else {
+      const patched = patchGraphFile(index, withExtractor, indexFile, t0);
+      if ('fallback' in patched) reason = patched.fallback;
+      else return patched;
+    }
+  }
+  return fullGraphFile(withExtractor, indexFile, key, reason, t0);
+}
+
+function readAndHash(maxBytes: number) {
+  return (absolute: string) => {
+    const bytes = readArticleBytes(absolute, maxBytes);
+    return { bytes, hash: sha256(bytes) };
+  };
+}
+
+/** The incremental path of buildGraphFile, or the reason to build in full. */
+function patchGraphFile(index: GraphIndex, options: BuildGraphFileOptions & { extractor: Extractor }, indexFile: string, t0: number): GraphFileBuildResult | { fallback: string } {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const candidates = listArticleCandidates(options.articlesDir);
+  const maxChanges = Math.max(INCREMENTAL_MIN_CHANGES, Math.ceil(INCREMENTAL_MAX_SHARE * index.articles.length));
+  const changes = folderChanges(index, candidates, readAndHash(maxBytes), maxChanges);
+  if (!changes) return { fallback: `more than ${maxChanges} articles changed` };
+  const sameSkips = (a: readonly SkippedFile[], b: readonly SkippedFile[]) => a.length === b.length && a.every((s, i) => s.file === b[i].file && s.reason === b[i].reason);
+  const listedSkips = changes.listed.flatMap((entry) => ('skip' in entry ? [{ file: entry.file, reason: entry.skip }] : []));
+  if (changes.toExtract.length === 0 && changes.dropped.length === 0 && sameSkips(listedSkips, index.skipped)) {
+    if (options.strict && listedSkips.length) throw new SkippedFilesError(listedSkips, options.out);
+    return unchangedResult(index, changes, listedSkips, t0);
+  }
+  const bytes = readFileSync(options.out);
+  if (bytes.length !== index.graphFile.size) return { fallback: `${options.out} changed while it was read` };
+  const t1 = performance.now();
+  const readOptions = { noise: loadNoiseRules(noiseFileFor(options.knowledgeDir)) };
+  const extracted = new Map<string, Extracted>();
+  changes.toExtract.forEach((entry, i) => {
+    extracted.set(entry.file, readAndExtract({ absolute: entry.fresh.absolute, relative: entry.file, bytes: entry.fresh.bytes }, readOptions, options.extractor));
+    options.onProgress?.('extract', i + 1, changes.toExtract.length);
+  });
+  const t2 = performance.now();
+  const patched = patchGraph(index, bytes, changes, extracted, options.builtAt ?? new Date().toISOString());
+  if ('reason' in patched) return { fallback: patched.reason };
+  if (options.strict && patched.skipped.length) throw new SkippedFilesError(patched.skipped, options.out);
+  const t3 = performance.now();
+  writeGraphFile(options.out, patched.layout);
+  const t4 = performance.now();
+  writeGraphIndex(indexFile, patched.index, options.out);
+  if (options.cacheDir) {
+    const cache = ExtractionCache.openForAppend(options.cacheDir, options.articlesDir, cacheKey(options.extractor.version, noiseFileFor(options.knowledgeDir)));
+    for (const entry of changes.toExtract) {
+      const outcome = extracted.get(entry.file)!;
+      if ('article' in outcome) cache.put(entry.file, { hash: entry.fresh.hash, ...outcome });
+    }
+    cache.save(new Set());
+  }
+  const t5 = performance.now();
+  const stats = indexStats(patched.index, changes, 1, { readMs: t1 - t0, extractMs: t2 - t1, graphMs: t3 - t2, cacheMs: t5 - t4, writeMs: t4 - t3, totalMs: t5 - t0 });
+  return { mode: 'incremental', stats, skipped: patched.skipped, notes: notesOf(patched.articles) };
+}
+
+function notesOf(articles: readonly { file: string; notes: string[] }[]): { file: string; note: string }[] {
+  return articles.flatMap((a) => a.notes.map((note) => ({ file: a.file, note })));
+}
+
+function unchangedResult(index: GraphIndex, changes: FolderChanges, skipped: SkippedFile[], t0: number): GraphFileBuildResult {
+  const t1 = performance.now();
+  const stats = indexStats(index, changes, 0, { readMs: t1 - t0, extractMs: 0, graphMs: 0, cacheMs: 0, writeMs: 0, totalMs: t1 - t0 });
+  return { mode: 'unchanged', stats, skipped, notes: notesOf(index.articles) };
+}
+
+/** BuildStats of a graph file from its index. */
+function indexStats(index: Pick<GraphIndex, 'articles' | 'nodes' | 'edges' | 'skipped'>, changes: FolderChanges, workers: number, timings: BuildStats['timings']): BuildStats {
+  return {
+    articlesRead: index.articles.length,
+    articlesSkipped: index.skipped.length,
+    sentences: index.articles.reduce((n, a) => n + a.meta.sentences, 0),
+    characters: index.articles.reduce((n, a) => n + a.characters, 0),
+    entities: index.nodes.length,
+    entitiesByType: countBy(index.nodes.map((n) => n.type)),
+    relations: index.edges.length,
+    relationsByType: countBy(index.edges.map((e) => e.type)),
+    claims: index.edges.reduce((n, e) => n + e.claims, 0),
+    bytes: changes.bytes,
+    cache: { hits: index.articles.length - changes.toExtract.length, misses: changes.toExtract.length },
+    workers,
+    timings,
+  };
+}
+
+/** The full path of buildGraphFile: every article (through the extraction cache), then the file and its index. */
+async function fullGraphFile(options: BuildGraphFileOptions & { extractor: Extractor }, indexFile: string | undefined, key: string, reason: string, t0: number): Promise<GraphFileBuildResult> {
+  // Stamped before reading: a file edited during the build then differs from its stamp next time.
+  const stamps = new Map<string, FileStamp>();
+  for (const candidate of listArticleCandidates(options.articlesDir)) {
+    const stamp = candidate.skip === undefined ? stampOf(candidate.absolute) : undefined;
+    if (stamp) stamps.set(candidate.relative, stamp);
+  }
+  const result = await buildCorpusGraphAsync(options);
+  if (options.strict && result.corpus.skipped.length) throw new SkippedFilesError(result.corpus.skipped, options.out);
+  const t1 = performance.now();
+  const layout = layoutGraph(result.graph);
+  writeGraphFile(options.out, layout);
+  const t2 = performance.now();
+  if (indexFile) {
+    const indexed = indexFullBuild(
+      {
+        graph: result.graph,
+        articles: result.corpus.articles,
+        extractions: result.extractions,
+        skipped: result.corpus.skipped,
+        stamps,
+        key,
+        articlesDir: path.resolve(options.articlesDir),
+        extractorVersion: options.extractor.version,
+      },
+      layout,
+    );
+    if ('index' in indexed) writeGraphIndex(indexFile, indexed.index, options.out);
+    else removeGraphIndex(indexFile);
+  }
+  const t3 = performance.now();
+  const stats: BuildStats = { ...result.stats, timings: { ...result.stats.timings, writeMs: t2 - t1, cacheMs: result.stats.timings.cacheMs + (t3 - t2), totalMs: t3 - t0 } };
+  return { mode: 'full', reason, stats, skipped: result.corpus.skipped, notes: notesOf(result.corpus.articles), graph: result.graph };
 }

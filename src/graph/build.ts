@@ -1,7 +1,7 @@
 import Graph from 'graphology';
-import type { ArticleMeta, Claim, EntityAttributes, GraphAttributes, RelationAttributes } from '../ontology';
+import type { ArticleMeta, Claim, EntityAttributes, GraphAttributes, RelationAttributes, RelationType } from '../ontology';
 import { SYMMETRIC_RELATIONS } from '../ontology';
-import type { ArticleExtraction } from '../extract';
+import type { ArticleExtraction, EntityRecord } from '../extract';
 
 /** The graph newsgraph builds: a mixed multigraph (several relation types may join two entities) keyed by entity id and (subject, type, object). */
 export type NewsGraph = Graph<EntityAttributes, RelationAttributes, GraphAttributes>;
@@ -19,17 +19,37 @@ export function relationKey(subject: string, type: string, object: string): stri
   return `${a}|${type}|${b}`;
 }
 
-function claimKey(claim: Claim): string {
+/** What makes two claims of one edge the same claim (kept once). */
+export function claimKey(claim: Claim): string {
   return [claim.doc, claim.sentence, claim.quantity ?? '', claim.unit ?? '', claim.date ?? '', claim.status, claim.attributedTo ?? ''].join('\u0001');
 }
 
-function mergeUnique(into: string[], values: Iterable<string>, exclude?: string): void {
+/** Appends the values not yet in `into` (nor equal to `exclude`), in order. */
+export function mergeUnique(into: string[], values: Iterable<string>, exclude?: string): void {
   const seen = new Set(into);
   for (const value of values) {
     if (value === exclude || seen.has(value)) continue;
     seen.add(value);
     into.push(value);
   }
+}
+
+/** Attributes of an entity's node from the first record met: the record's fields, its aliases without the label, no mentions yet. */
+export function newNodeAttributes(entity: EntityRecord): EntityAttributes {
+  const { id: _id, known: _known, ...rest } = entity;
+  return { ...rest, aliases: [...new Set(entity.aliases.filter((a) => a !== entity.label))], mentions: [] };
+}
+
+/** An edge's ends and kind from its key (relationKey): symmetric relations are undirected. */
+export function edgeEnds(key: string): { source: string; target: string; type: RelationType; undirected: boolean } {
+  const [source, type, target] = key.split('|') as [string, RelationType, string];
+  return { source, target, type, undirected: SYMMETRIC_RELATIONS.has(type) };
+}
+
+/** Folds what one statement of a relation adds besides its claim: the first role met, and every item named. */
+export function mergeRelationExtras(attrs: RelationAttributes, relation: { role?: string; items?: string[] }): void {
+  if (relation.role && !attrs.role) attrs.role = relation.role;
+  if (relation.items?.length) mergeUnique((attrs.items ??= []), relation.items);
 }
 
 /**
@@ -49,9 +69,9 @@ export function buildGraph(extractions: readonly ArticleExtraction[], options: B
 
   for (const extraction of extractions) {
     for (const entity of extraction.entities) {
-      const { id, known: _known, ...rest } = entity;
+      const { id } = entity;
       if (!graph.hasNode(id)) {
-        graph.addNode(id, { ...rest, aliases: [...new Set(entity.aliases.filter((a) => a !== entity.label))], mentions: [] });
+        graph.addNode(id, newNodeAttributes(entity));
       } else {
         mergeUnique(graph.getNodeAttribute(id, 'aliases'), entity.aliases, graph.getNodeAttribute(id, 'label'));
       }
@@ -68,7 +88,7 @@ export function buildGraph(extractions: readonly ArticleExtraction[], options: B
       const key = relationKey(subject, type, object);
       if (!graph.hasEdge(key)) {
         const attributes: RelationAttributes = { type, claims: [] };
-        const [source, target] = key.split('|').filter((_, i) => i !== 1);
+        const { source, target } = edgeEnds(key);
         if (SYMMETRIC_RELATIONS.has(type)) graph.addUndirectedEdgeWithKey(key, source, target, attributes);
         else graph.addDirectedEdgeWithKey(key, source, target, attributes);
         seenClaims.set(key, new Set());
@@ -80,8 +100,7 @@ export function buildGraph(extractions: readonly ArticleExtraction[], options: B
         seen.add(ck);
         attrs.claims.push(relation.claim);
       }
-      if (relation.role && !attrs.role) attrs.role = relation.role;
-      if (relation.items?.length) mergeUnique((attrs.items ??= []), relation.items);
+      mergeRelationExtras(attrs, relation);
     }
   }
   return graph;

@@ -100,6 +100,8 @@ export class ExtractionCache {
   private packSize = 0;
   private articlesDir = '';
   private looseCount = 0;
+  /** Opened without its pack (openForAppend): save() only ever adds loose entries. */
+  private appendOnly = false;
 
   private constructor(
     cacheDir: string,
@@ -158,6 +160,18 @@ export class ExtractionCache {
     return cache;
   }
 
+  /**
+   * Opens the cache of `articlesDir` to add entries only, without reading its
+   * pack (hundreds of megabytes on a large corpus): get() finds nothing, and
+   * save() writes loose entries, folded into the pack by the next full save.
+   */
+  static openForAppend(cacheDir: string, articlesDir: string, key: string): ExtractionCache {
+    const cache = new ExtractionCache(cacheDir, articlesDir, key);
+    cache.articlesDir = path.resolve(articlesDir);
+    cache.appendOnly = true;
+    return cache;
+  }
+
   /** The cached article of `file` when its bytes still hash to `hash`. */
   get(file: string, hash: string): CachedArticle | undefined {
     const stored = this.stored.get(file) as { hash?: string } | undefined;
@@ -195,7 +209,7 @@ export class ExtractionCache {
       this.prune();
     }
     const looseAfter = this.looseCount + this.fresh.size;
-    if (looseAfter < Math.max(LOOSE_COMPACT_MIN, LOOSE_COMPACT_SHARE * this.packSize)) {
+    if (this.appendOnly || looseAfter < Math.max(LOOSE_COMPACT_MIN, LOOSE_COMPACT_SHARE * this.packSize)) {
       mkdirSync(this.looseFolder, { recursive: true });
       for (const [file, entry] of this.fresh) {
         writeFileAtomic(path.join(this.looseFolder, `${sha(file).slice(0, 32)}.json`), storedFile(this.key, { [file]: toStored(entry) }));

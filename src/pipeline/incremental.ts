@@ -1,0 +1,703 @@
+/**
+ * Incremental graph file
+ * ======================
+ *
+ * A rebuild after one article is added, changed or removed costs work in
+ * proportion to that article, not to the corpus. Beside graph.json (in the
+ * cache folder) a compact index records, for the articles of the last build:
+ *
+ * - each article's file size, mtime, hash, metadata, notes, and what it
+ *   contributed: its entity records (node, record variant, surfaces beyond
+ *   the record's aliases) and the edges it states (edge, index of its first
+ *   statement, roles and items);
+ * - each node and edge: where its entry lies in graph.json (byte span), its
+ *   type, its claim count, and its entity record variants;
+ * - the files skipped, and why.
+ *
+ * A rebuild lists and stats the folder (no read of an unchanged file: same
+ * size and mtime as indexed), reads and extracts only the new and changed
+ * files, and patches the graph: the entries of the nodes and edges those
+ * articles (and the removed ones) touch are read back from graph.json, their
+ * mentions and claims of the old articles dropped by doc, the new ones
+ * inserted in file order, aliases, role and items folded again in file order
+ * from the index; every other entry's bytes are copied. Nodes and edges are
+ * ordered by their first statement (article in file order, position in it),
+ * as buildGraph adds them. The file written is the text a full build writes,
+ * to the byte (test/pipeline/incremental.test.ts, against buildCorpusGraph).
+ *
+ * The patch relies on each extraction being self-contained — its mentions,
+ * relations and claims name only its own entities and its own doc — which
+ * the extractor does; an article that is not makes the build a full one.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Article, SkippedFile } from '../corpus';
+import { articleFormat, articleId, NotAnArticleError } from '../corpus';
+import type { ArticleExtraction } from '../extract';
+import type { EntrySpan, GraphFileLayout, NewsGraph } from '../graph';
+import { claimKey, edgeEnds, edgeEntry, graphEntryText, graphFileLayout, mergeRelationExtras, mergeUnique, nodeEntry, readEntry, relationKey, writeFileAtomic } from '../graph';
+import type { ArticleMeta, Claim, EntityAttributes, EntityType, MentionRef, RelationAttributes, RelationType } from '../ontology';
+import type { ArticleCandidate } from './files';
+import { errnoReason } from './files';
+
+/** Format of the index file; bump when its layout changes. */
+export const GRAPH_INDEX_FORMAT = 1;
+
+/** Size and modification time of a file, as statted before it was read. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
+}
+
+/** Roles and items of one statement of an edge (only statements that have some). */
+interface StatementExtras {
+  role?: string;
+  items?: string[];
+}
+
+/** One article of the last build, and what it contributed. */
+export interface IndexedArticle extends FileStamp {
+  /** Path relative to the articles folder. */
+  file: string;
+  hash: string;
+  meta: ArticleMeta;
+  characters: number;
+  notes: string[];
+  /** Per entity record, in order: node index, index of the record among the node's variants (flat pairs). */
+  entities: number[];
+  /** Mention surfaces of a node beyond its records' aliases, in mention order, by node index (sparse). */
+  surfaces?: Record<number, string[]>;
+  /** Per edge stated, in order of its first statement: edge index, index of that relation in the extraction (flat pairs). */
+  edges: number[];
+  /** Roles and items of the edge's statements, in order, by position of the pair in `edges` / 2 (sparse). */
+  extras?: Record<number, StatementExtras[]>;
+}
+
+export interface IndexedNode {
+  id: string;
+  type: EntityType;
+  /** The distinct entity records met for it (JSON, without id and known), in the order met. */
+  variants: string[];
+  span: EntrySpan;
+}
+
+export interface IndexedEdge {
+  key: string;
+  type: RelationType;
+  claims: number;
+  span: EntrySpan;
+}
+
+/** The index of one graph file. */
+export interface GraphIndex {
+  format: number;
+  /** Cache key (extractor version and code fingerprint) and largest file read: an index made under others is not used. */
+  key: string;
+  articlesDir: string;
+  extractorVersion: string;
+  /** graph.json as written with this index: a file rewritten since (another tool, another build) is not patched. */
+  graphFile: FileStamp;
+  options: object;
+  articles: IndexedArticle[];
+  skipped: (SkippedFile & Partial<FileStamp>)[];
+  nodes: IndexedNode[];
+  edges: IndexedEdge[];
+}
+
+/** Builds an index's node and edge tables while articles are indexed. */
+class IndexTables {
+  readonly nodes: IndexedNode[];
+  readonly edges: IndexedEdge[];
+  private readonly nodeIndex = new Map<string, number>();
+  private readonly edgeIndex = new Map<string, number>();
+  private readonly variantIndex = new Map<number, Map<string, number>>();
+
+  constructor(nodes: IndexedNode[] = [], edges: IndexedEdge[] = []) {
+    this.nodes = nodes;
+    this.edges = edges;
+    nodes.forEach((node, i) => this.nodeIndex.set(node.id, i));
+    edges.forEach((edge, i) => this.edgeIndex.set(edge.key, i));
+  }
+
+  nodeOf(id: string, type: EntityType): number {
+    let i = this.nodeIndex.get(id);
+    if (i === undefined) {
+      i = this.nodes.length;
+      this.nodes.push({ id, type, variants: [], span: { offset: 0, length: 0 } });
+      this.nodeIndex.set(id, i);
+    }
+    return i;
+  }
+
+  variantOf(node: number, record: string): number {
+    let byText = this.variantIndex.get(node);
+    if (!byText) {
+      byText = new Map(this.nodes[node].variants.map((v, k) => [v, k]));
+      this.variantIndex.set(node, byText);
+    }
+    let k = byText.get(record);
+    if (k === undefined) {
+      k = this.nodes[node].variants.length;
+      this.nodes[node].variants.push(record);
+      byText.set(record, k);
+    }
+    return k;
+  }
+
+  /** Index of a node already met, or -1. */
+  findNode(id: string): number {
+    return this.nodeIndex.get(id) ?? -1;
+  }
+
+  /** Index of an edge already met, or -1. */
+  findEdge(key: string): number {
+    return this.edgeIndex.get(key) ?? -1;
+  }
+
+  edgeOf(key: string, type: RelationType): number {
+    let i = this.edgeIndex.get(key);
+    if (i === undefined) {
+      i = this.edges.length;
+      this.edges.push({ key, type, claims: 0, span: { offset: 0, length: 0 } });
+      this.edgeIndex.set(key, i);
+    }
+    return i;
+  }
+}
+
+/** The record of an entity as a node's first record gives its attributes: without id and known. */
+function recordVariant(entity: ArticleExtraction['entities'][number]): string {
+  const { id: _id, known: _known, ...rest } = entity;
+  return JSON.stringify(rest);
+}
+
+/** Why an extraction cannot be patched in, or null when it is self-contained (see the banner). */
+export function notSelfContained(extraction: ArticleExtraction, id: string): string | null {
+  if (extraction.doc !== id) return `doc "${extraction.doc}" is not the article id "${id}"`;
+  const own = new Set(extraction.entities.map((e) => e.id));
+  const foreign = extraction.mentions.find((m) => !own.has(m.entityId));
+  if (foreign) return `a mention names entity "${foreign.entityId}" it does not list`;
+  const relation = extraction.relations.find((r) => !own.has(r.subject) || !own.has(r.object) || r.claim.doc !== id);
+  if (relation) return `a relation ${relation.subject} ${relation.type} ${relation.object} names an entity or doc of another article`;
+  return null;
+}
+
+/** What one article contributes, in index form (tables extended with its nodes, variants and edges). */
+function indexContribution(extraction: ArticleExtraction, tables: IndexTables): Pick<IndexedArticle, 'entities' | 'surfaces' | 'edges' | 'extras'> {
+  const entities: number[] = [];
+  const recordAliases = new Map<number, Set<string>>();
+  for (const entity of extraction.entities) {
+    const node = tables.nodeOf(entity.id, entity.type);
+    entities.push(node, tables.variantOf(node, recordVariant(entity)));
+    const aliases = recordAliases.get(node) ?? new Set<string>();
+    for (const alias of entity.aliases) aliases.add(alias);
+    recordAliases.set(node, aliases);
+  }
+  let surfaces: Record<number, string[]> | undefined;
+  const nodeOfId = new Map(extraction.entities.map((e) => [e.id, tables.nodeOf(e.id, e.type)]));
+  for (const mention of extraction.mentions) {
+    const node = nodeOfId.get(mention.entityId)!;
+    if (recordAliases.get(node)!.has(mention.surface)) continue;
+    const list = ((surfaces ??= {})[node] ??= []);
+    if (!list.includes(mention.surface)) list.push(mention.surface);
+  }
+  const edges: number[] = [];
+  let extras: Record<number, StatementExtras[]> | undefined;
+  const pairOf = new Map<number, number>();
+  extraction.relations.forEach((relation, j) => {
+    if (relation.subject === relation.object) return; // buildGraph keeps no self-loop
+    const edge = tables.edgeOf(relationKey(relation.subject, relation.type, relation.object), relation.type);
+    let pair = pairOf.get(edge);
+    if (pair === undefined) {
+      pair = edges.length / 2;
+      pairOf.set(edge, pair);
+      edges.push(edge, j);
+    }
+    if (relation.role || relation.items?.length) {
+      const statement: StatementExtras = {};
+      if (relation.role) statement.role = relation.role;
+      if (relation.items?.length) statement.items = relation.items;
+      ((extras ??= {})[pair] ??= []).push(statement);
+    }
+  });
+  const out: Pick<IndexedArticle, 'entities' | 'surfaces' | 'edges' | 'extras'> = { entities, edges };
+  if (surfaces) out.surfaces = surfaces;
+  if (extras) out.extras = extras;
+  return out;
+}
+
+/** The metadata a graph carries for an article (buildCorpusGraph's). */
+export function articleMeta(article: Article): ArticleMeta {
+  return { id: article.id, title: article.title, date: article.date, url: article.url, file: article.file, sentences: article.sentences.length, hash: article.hash };
+}
+
+function indexedArticle(article: Article, extraction: ArticleExtraction, stamp: FileStamp, tables: IndexTables): IndexedArticle {
+  return {
+    file: article.file,
+    size: stamp.size,
+    mtimeMs: stamp.mtimeMs,
+    hash: article.hash,
+    meta: JSON.parse(JSON.stringify(articleMeta(article))) as ArticleMeta,
+    characters: article.text.length,
+    notes: article.notes,
+    ...indexContribution(extraction, tables),
+  };
+}
+
+/**
+ * Renumbers the tables to the order of the graph file just written (and
+ * drops what it no longer holds), with each entry's span.
+ */
+function compactIndex(articles: IndexedArticle[], tables: IndexTables, nodeOrder: number[], edgeOrder: number[], layout: GraphFileLayout): { articles: IndexedArticle[]; nodes: IndexedNode[]; edges: IndexedEdge[] } {
+  const nodeMap = new Int32Array(tables.nodes.length).fill(-1);
+  const edgeMap = new Int32Array(tables.edges.length).fill(-1);
+  const nodes = nodeOrder.map((old, i) => {
+    nodeMap[old] = i;
+    return { ...tables.nodes[old], span: layout.nodes[i] };
+  });
+  const edges = edgeOrder.map((old, i) => {
+    edgeMap[old] = i;
+    return { ...tables.edges[old], span: layout.edges[i] };
+  });
+  const remap = (pairs: number[], map: Int32Array) => {
+    const out = pairs.slice();
+    for (let k = 0; k < out.length; k += 2) {
+      out[k] = map[out[k]];
+      if (out[k] < 0) throw new Error('newsgraph build-graph: index: an article states a node or edge the graph lost');
+    }
+    return out;
+  };
+  return {
+    articles: articles.map((a) => {
+      const out: IndexedArticle = { ...a, entities: remap(a.entities, nodeMap), edges: remap(a.edges, edgeMap) };
+      if (a.surfaces) out.surfaces = Object.fromEntries(Object.entries(a.surfaces).map(([node, list]) => [nodeMap[Number(node)], list]));
+      return out;
+    }),
+    nodes,
+    edges,
+  };
+}
+
+/** Inputs of indexFullBuild: the build's graph, articles and extractions in corpus order, and the stamps taken before reading. */
+export interface FullBuildInput {
+  graph: NewsGraph;
+  articles: readonly Article[];
+  extractions: readonly ArticleExtraction[];
+  skipped: readonly SkippedFile[];
+  stamps: ReadonlyMap<string, FileStamp>;
+  key: string;
+  articlesDir: string;
+  extractorVersion: string;
+}
+
+/**
+ * The index of a graph built from every article, and the layout to write,
+ * or the reason no index can be made (then the next build is full again).
+ */
+export function indexFullBuild(input: FullBuildInput, layout: GraphFileLayout): { index: Omit<GraphIndex, 'graphFile'> } | { reason: string } {
+  const tables = new IndexTables();
+  const articles: IndexedArticle[] = [];
+  for (let i = 0; i < input.articles.length; i++) {
+    const article = input.articles[i];
+    const why = notSelfContained(input.extractions[i], article.id);
+    if (why) return { reason: `${article.file}: ${why}` };
+    const stamp = input.stamps.get(article.file);
+    if (!stamp) return { reason: `${article.file}: not statted before it was read` };
+    articles.push(indexedArticle(article, input.extractions[i], stamp, tables));
+  }
+  // The tables hold what the extractions state; the graph must hold the same nodes and edges (its order is the file's).
+  const nodeOrder = input.graph.mapNodes((id) => tables.findNode(id));
+  const edgeOrder = input.graph.mapEdges((key, attrs) => {
+    const edge = tables.findEdge(key);
+    if (edge >= 0) tables.edges[edge].claims = attrs.claims.length;
+    return edge;
+  });
+  if (nodeOrder.includes(-1) || edgeOrder.includes(-1) || tables.nodes.length !== nodeOrder.length || tables.edges.length !== edgeOrder.length) {
+    return { reason: 'the graph does not hold the nodes and edges its extractions state' };
+  }
+  const compact = compactIndex(articles, tables, nodeOrder, edgeOrder, layout);
+  return {
+    index: {
+      format: GRAPH_INDEX_FORMAT,
+      key: input.key,
+      articlesDir: input.articlesDir,
+      extractorVersion: input.extractorVersion,
+      options: input.graph.export().options,
+      skipped: input.skipped.map((s) => ({ ...s, ...input.stamps.get(s.file) })),
+      ...compact,
+    },
+  };
+}
+
+/** A file of the folder as the incremental build sees it. */
+type Listed =
+  | { file: string; skip: string; stamp?: FileStamp }
+  | { file: string; kept: IndexedArticle }
+  | { file: string; fresh: { absolute: string; bytes: Uint8Array; hash: string; stamp: FileStamp } };
+
+/** What the rebuild found in the folder against the index. */
+export interface FolderChanges {
+  listed: Listed[];
+  /** Files to read and extract (new or changed). */
+  toExtract: Extract<Listed, { fresh: unknown }>[];
+  /** Indexed articles no longer in the graph (removed, changed or now skipped). */
+  dropped: IndexedArticle[];
+  bytes: number;
+}
+
+/** Reads, hashes and classifies a file whose stamp changed or that is new. */
+export type ReadFile = (absolute: string) => { bytes: Uint8Array; hash: string };
+
+/**
+ * Stats every file of the listing and compares it with the index: same size
+ * and mtime as indexed means unchanged (not read); anything else is read and
+ * hashed. Returns null as soon as more than `maxChanges` files must be
+ * extracted or dropped: a full build is as quick then.
+ */
+export function folderChanges(index: GraphIndex, candidates: readonly ArticleCandidate[], readFile: ReadFile, maxChanges: number): FolderChanges | null {
+  const indexed = new Map(index.articles.map((a) => [a.file, a]));
+  const skippedBefore = new Map(index.skipped.map((s) => [s.file, s]));
+  const listed: Listed[] = [];
+  const toExtract: FolderChanges['toExtract'] = [];
+  const still = new Set<string>();
+  let bytes = 0;
+  const sameStamp = (a: Partial<FileStamp> | undefined, b: FileStamp) => a !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
+  for (const candidate of candidates) {
+    const { relative: file, absolute } = candidate;
+    if (candidate.skip !== undefined) {
+      listed.push({ file, skip: candidate.skip });
+      continue;
+    }
+    if (!articleFormat(file)) {
+      listed.push({ file, skip: `unknown extension ${JSON.stringify(path.extname(file) || '(none)')} (read: .txt, .md, .html, .htm)` });
+      continue;
+    }
+    let stamp: FileStamp;
+    try {
+      const stats = statSync(absolute);
+      stamp = { size: stats.size, mtimeMs: stats.mtimeMs };
+    } catch (error) {
+      listed.push({ file, skip: errnoReason(error) });
+      continue;
+    }
+    const before = indexed.get(file);
+    if (before && sameStamp(before, stamp)) {
+      listed.push({ file, kept: before });
+      still.add(file);
+      bytes += stamp.size;
+      continue;
+    }
+    const skipped = skippedBefore.get(file);
+    if (skipped && sameStamp(skipped, stamp)) {
+      listed.push({ file, skip: skipped.reason, stamp });
+      continue;
+    }
+    let read: { bytes: Uint8Array; hash: string };
+    try {
+      read = readFile(absolute);
+    } catch (error) {
+      if (error instanceof NotAnArticleError) listed.push({ file, skip: error.reason, stamp });
+      else if ((error as NodeJS.ErrnoException).code) listed.push({ file, skip: errnoReason(error) });
+      else throw error;
+      continue;
+    }
+    bytes += read.bytes.length;
+    if (before && before.hash === read.hash) {
+      listed.push({ file, kept: { ...before, ...stamp } }); // touched, not changed
+      still.add(file);
+      continue;
+    }
+    const fresh = { file, fresh: { absolute, bytes: read.bytes, hash: read.hash, stamp } };
+    listed.push(fresh);
+    toExtract.push(fresh);
+    if (toExtract.length > maxChanges) return null;
+  }
+  const dropped = index.articles.filter((a) => !still.has(a.file));
+  if (toExtract.length + dropped.length > 2 * maxChanges) return null;
+  return { listed, toExtract, dropped, bytes };
+}
+
+/** An extracted file, or why it was skipped. */
+export type Extracted = { article: Article; extraction: ArticleExtraction } | { skip: string };
+
+/** The patched graph file and its new index. */
+export interface PatchResult {
+  layout: GraphFileLayout;
+  index: Omit<GraphIndex, 'graphFile'>;
+  skipped: SkippedFile[];
+  /** Articles in the graph, in file order, with their notes. */
+  articles: IndexedArticle[];
+}
+
+/** A contribution to a touched node or edge: the article's rank in file order, and the article. */
+interface Contributor {
+  rank: number;
+  article: IndexedArticle;
+  /** The fresh extraction, for articles read in this build. */
+  extraction?: ArticleExtraction;
+}
+
+/**
+ * Patches the previous graph file (`bytes`, laid out as `index` says) with
+ * the extracted files: see the banner. Returns the reason when the result
+ * could differ from a full build (then the caller builds in full).
+ */
+export function patchGraph(
+  index: GraphIndex,
+  bytes: Uint8Array,
+  changes: FolderChanges,
+  extracted: ReadonlyMap<string, Extracted>,
+  builtAt: string,
+): PatchResult | { reason: string } {
+  const tables = new IndexTables(
+    index.nodes.map((n) => ({ ...n, variants: n.variants.slice() })),
+    index.edges.map((e) => ({ ...e })),
+  );
+  const oldNodeCount = index.nodes.length;
+  const oldEdgeCount = index.edges.length;
+  const skipped: SkippedFile[] = [];
+  const skippedStamped: GraphIndex['skipped'] = [];
+  const articles: IndexedArticle[] = [];
+  const freshExtraction = new Map<IndexedArticle, ArticleExtraction>();
+  const ids = new Map<string, string>();
+  for (const entry of changes.listed) {
+    if ('skip' in entry) {
+      skipped.push({ file: entry.file, reason: entry.skip });
+      skippedStamped.push({ file: entry.file, reason: entry.skip, ...entry.stamp });
+      continue;
+    }
+    let article: IndexedArticle;
+    if ('kept' in entry) article = entry.kept;
+    else {
+      const outcome = extracted.get(entry.file);
+      if (!outcome) return { reason: `${entry.file} was not extracted` };
+      if ('skip' in outcome) {
+        skipped.push({ file: entry.file, reason: outcome.skip });
+        skippedStamped.push({ file: entry.file, reason: outcome.skip, ...entry.fresh.stamp });
+        continue;
+      }
+      const why = notSelfContained(outcome.extraction, outcome.article.id);
+      if (why) return { reason: `${entry.file}: ${why}` };
+      article = indexedArticle(outcome.article, outcome.extraction, entry.fresh.stamp, tables);
+      freshExtraction.set(article, outcome.extraction);
+    }
+    const id = articleId(entry.file);
+    if (ids.has(id)) return { reason: `duplicate article id "${id}" (${ids.get(id)}, ${entry.file})` };
+    ids.set(id, entry.file);
+    articles.push(article);
+  }
+  if (articles.length === 0) return { reason: 'no article left' };
+
+  // Nodes and edges whose entries change: those the dropped and the fresh articles state.
+  const touchedNodes = new Set<number>();
+  const touchedEdges = new Set<number>();
+  const touch = (a: IndexedArticle) => {
+    for (let k = 0; k < a.entities.length; k += 2) touchedNodes.add(a.entities[k]);
+    for (let k = 0; k < a.edges.length; k += 2) touchedEdges.add(a.edges[k]);
+  };
+  changes.dropped.forEach(touch);
+  freshExtraction.forEach((_, a) => touch(a));
+  const droppedDocs = new Set(changes.dropped.map((a) => a.meta.id));
+
+  // One pass in file order: where each node and edge is first stated, and who states the touched ones.
+  const nodeFirst = new Float64Array(tables.nodes.length).fill(Infinity);
+  const edgeFirst = new Float64Array(tables.edges.length).fill(Infinity);
+  const nodeContributors = new Map<number, Contributor[]>([...touchedNodes].map((n) => [n, []]));
+  const edgeContributors = new Map<number, Contributor[]>([...touchedEdges].map((e) => [e, []]));
+  const docRank = new Map<string, number>();
+  // Sort key of a first statement: rank, then position in the article (positions stay far below this).
+  const POSITION_SPAN = 2 ** 21;
+  articles.forEach((article, rank) => {
+    docRank.set(article.meta.id, rank);
+    const contributor: Contributor = { rank, article, extraction: freshExtraction.get(article) };
+    for (let k = 0; k < article.entities.length; k += 2) {
+      const node = article.entities[k];
+      if (nodeFirst[node] === Infinity) nodeFirst[node] = rank * POSITION_SPAN + k / 2;
+      const list = nodeContributors.get(node);
+      if (list && list[list.length - 1]?.article !== article) list.push(contributor);
+    }
+    for (let k = 0; k < article.edges.length; k += 2) {
+      const edge = article.edges[k];
+      if (edgeFirst[edge] === Infinity) edgeFirst[edge] = rank * POSITION_SPAN + article.edges[k + 1];
+      edgeContributors.get(edge)?.push(contributor);
+    }
+  });
+
+  const texts = new Map<string, string>();
+  for (const [node, contributors] of nodeContributors) {
+    if (contributors.length === 0) continue;
+    const old = node < oldNodeCount ? readEntry<{ key: string; attributes: EntityAttributes }>(bytes, tables.nodes[node].span) : undefined;
+    const attributes = nodeAttributes(tables.nodes[node], node, contributors, old?.attributes.mentions ?? [], droppedDocs, docRank);
+    if (typeof attributes === 'string') return { reason: attributes };
+    tables.nodes[node].type = attributes.type;
+    texts.set(`n${node}`, graphEntryText(nodeEntry(tables.nodes[node].id, attributes)));
+  }
+  for (const [edge, contributors] of edgeContributors) {
+    if (contributors.length === 0) continue;
+    const old = edge < oldEdgeCount ? readEntry<{ attributes: RelationAttributes }>(bytes, tables.edges[edge].span) : undefined;
+    const attributes = edgeAttributes(tables.edges[edge], edge, contributors, old?.attributes.claims ?? [], droppedDocs, docRank);
+    if (typeof attributes === 'string') return { reason: attributes };
+    tables.edges[edge].claims = attributes.claims.length;
+    const { source, target, undirected } = edgeEnds(tables.edges[edge].key);
+    texts.set(`e${edge}`, graphEntryText(edgeEntry(tables.edges[edge].key, source, target, attributes, undirected)));
+  }
+
+  const byFirst = (first: Float64Array) => (a: number, b: number) => first[a] - first[b];
+  const nodeOrder = [...nodeFirst.keys()].filter((n) => nodeFirst[n] !== Infinity).sort(byFirst(nodeFirst));
+  const edgeOrder = [...edgeFirst.keys()].filter((e) => edgeFirst[e] !== Infinity).sort(byFirst(edgeFirst));
+  const entryBytes = (kind: 'n' | 'e', i: number, span: EntrySpan): string | Uint8Array => texts.get(`${kind}${i}`) ?? bytes.subarray(span.offset, span.offset + span.length);
+  const attributes = { name: 'newsgraph', extractorVersion: index.extractorVersion, builtAt, articles: articles.map((a) => a.meta), skipped };
+  const layout = graphFileLayout(
+    { options: index.options, attributes },
+    nodeOrder.map((n) => entryBytes('n', n, tables.nodes[n].span)),
+    edgeOrder.map((e) => entryBytes('e', e, tables.edges[e].span)),
+  );
+  const compact = compactIndex(articles, tables, nodeOrder, edgeOrder, layout);
+  return {
+    layout,
+    skipped,
+    articles: compact.articles,
+    index: {
+      format: GRAPH_INDEX_FORMAT,
+      key: index.key,
+      articlesDir: index.articlesDir,
+      extractorVersion: index.extractorVersion,
+      options: index.options,
+      skipped: skippedStamped,
+      ...compact,
+    },
+  };
+}
+
+/** Groups a list whose items belong to docs (runs per doc, in file order) and merges fresh runs in by rank. */
+function mergeByDoc<T extends { doc: string }>(old: readonly T[], fresh: { rank: number; items: T[] }[], droppedDocs: ReadonlySet<string>, docRank: ReadonlyMap<string, number>): T[] | string {
+  const runs: { rank: number; items: T[] }[] = [];
+  for (const item of old) {
+    if (droppedDocs.has(item.doc)) continue;
+    const rank = docRank.get(item.doc);
+    if (rank === undefined) return `an entry cites doc "${item.doc}", which is not among the articles`;
+    const last = runs[runs.length - 1];
+    if (last && last.rank === rank) last.items.push(item);
+    else runs.push({ rank, items: [item] });
+  }
+  for (const run of fresh) if (run.items.length) runs.push(run);
+  runs.sort((a, b) => a.rank - b.rank); // stable: a doc's run never splits, fresh ranks are new
+  for (let i = 1; i < runs.length; i++) if (runs[i].rank === runs[i - 1].rank) return `the entries of one doc are not contiguous`;
+  return runs.flatMap((run) => run.items);
+}
+
+/** The attributes of a touched node, folded from its contributors as buildGraph folds them. */
+function nodeAttributes(
+  node: IndexedNode,
+  index: number,
+  contributors: readonly Contributor[],
+  oldMentions: readonly MentionRef[],
+  droppedDocs: ReadonlySet<string>,
+  docRank: ReadonlyMap<string, number>,
+): EntityAttributes | string {
+  let attributes: EntityAttributes | undefined;
+  for (const { article } of contributors) {
+    for (let k = 0; k < article.entities.length; k += 2) {
+      if (article.entities[k] !== index) continue;
+      const record = JSON.parse(node.variants[article.entities[k + 1]]) as { label: string; type: EntityType; aliases: string[]; [field: string]: unknown };
+      if (!attributes) attributes = { ...record, aliases: [...new Set(record.aliases.filter((a) => a !== record.label))], mentions: [] };
+      else mergeUnique(attributes.aliases, record.aliases, attributes.label);
+    }
+    const surfaces = article.surfaces?.[index];
+    if (surfaces) mergeUnique(attributes!.aliases, surfaces, attributes!.label);
+  }
+  const fresh = contributors
+    .filter((c) => c.extraction)
+    .map((c) => ({
+      rank: c.rank,
+      items: c.extraction!.mentions.filter((m) => m.entityId === node.id).map((m) => ({ doc: c.extraction!.doc, sentence: m.sentence, start: m.start, end: m.end })),
+    }));
+  const mentions = mergeByDoc(oldMentions, fresh, droppedDocs, docRank);
+  if (typeof mentions === 'string') return `node ${node.id}: ${mentions}`;
+  attributes!.mentions = mentions;
+  return attributes!;
+}
+
+/** The attributes of a touched edge, folded from its contributors as buildGraph folds them. */
+function edgeAttributes(
+  edge: IndexedEdge,
+  index: number,
+  contributors: readonly Contributor[],
+  oldClaims: readonly Claim[],
+  droppedDocs: ReadonlySet<string>,
+  docRank: ReadonlyMap<string, number>,
+): RelationAttributes | string {
+  const fresh = contributors
+    .filter((c) => c.extraction)
+    .map((c) => {
+      const seen = new Set<string>();
+      const items: Claim[] = [];
+      for (const relation of c.extraction!.relations) {
+        if (relation.subject === relation.object || relationKey(relation.subject, relation.type, relation.object) !== edge.key) continue;
+        const key = claimKey(relation.claim);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        items.push(relation.claim);
+      }
+      return { rank: c.rank, items };
+    });
+  const claims = mergeByDoc(oldClaims, fresh, droppedDocs, docRank);
+  if (typeof claims === 'string') return `edge ${edge.key}: ${claims}`;
+  const attributes: RelationAttributes = { type: edge.type, claims };
+  for (const { article } of contributors) {
+    for (let k = 0; k < article.edges.length; k += 2) {
+      if (article.edges[k] !== index) continue;
+      for (const statement of article.extras?.[k / 2] ?? []) mergeRelationExtras(attributes, statement);
+    }
+  }
+  return attributes;
+}
+
+/** Where the index of graph file `out` is kept: in the cache folder, one file per graph file path. */
+export function graphIndexFile(cacheDir: string, out: string): string {
+  return path.join(cacheDir, 'graphs', `${createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16)}.json`);
+}
+
+/** The stamp of a file now, or undefined when it cannot be statted. */
+export function stampOf(file: string): FileStamp | undefined {
+  try {
+    const stats = statSync(file);
+    return { size: stats.size, mtimeMs: stats.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The index of graph file `out` when it can be used: same format, key and
+ * articles folder, and the graph file unchanged since (same stamp). Else
+ * the reason it cannot.
+ */
+export function readGraphIndex(file: string, expected: { key: string; articlesDir: string; out: string }): GraphIndex | { reason: string } {
+  let index: GraphIndex;
+  try {
+    index = JSON.parse(readFileSync(file, 'utf8')) as GraphIndex;
+  } catch {
+    return { reason: 'no index of the last build' };
+  }
+  if (index.format !== GRAPH_INDEX_FORMAT) return { reason: 'index of another format' };
+  if (index.key !== expected.key) return { reason: 'extractor, code or size limit changed' };
+  if (index.articlesDir !== expected.articlesDir) return { reason: 'another articles folder' };
+  const now = stampOf(expected.out);
+  if (!now || now.size !== index.graphFile?.size || now.mtimeMs !== index.graphFile.mtimeMs) return { reason: `${expected.out} was written by something else since` };
+  return index;
+}
+
+/** Writes the index of the graph file just written (whose stamp it records), atomically. */
+export function writeGraphIndex(file: string, index: Omit<GraphIndex, 'graphFile'>, out: string): void {
+  const graphFile = stampOf(out);
+  if (!graphFile) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileAtomic(file, JSON.stringify({ ...index, graphFile } satisfies GraphIndex));
+}
+
+/** Removes an index that no longer describes its graph file. */
+export function removeGraphIndex(file: string): void {
+  rmSync(file, { force: true });
+}

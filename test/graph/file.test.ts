@@ -1,0 +1,61 @@
+// Contract: graph.json assembled entry by entry is serialiseGraph's text to the byte, and each span reads back its entry.
+import Graph from 'graphology';
+import fc from 'fast-check';
+import type { NewsGraph } from '../../src/graph';
+import { buildGraph, graphEntryText, graphFileLayout, layoutGraph, readEntry, serialiseGraph } from '../../src/graph';
+
+function graphWith(nodes: number, edges: [number, number, boolean][], title: string): NewsGraph {
+  const graph: NewsGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
+  graph.replaceAttributes({ name: 'newsgraph', extractorVersion: 't', builtAt: 'x', articles: [{ id: 'd', file: 'd.txt', sentences: 1, hash: 'h', title }] });
+  for (let i = 0; i < nodes; i++) graph.addNode(`n${i}`, { label: `Nœud « ${i} »\n[${title}]`, type: 'Country', aliases: [], mentions: [{ doc: 'd', sentence: 0, start: i, end: i + 1 }] });
+  edges.forEach(([a, b, undirected], k) => {
+    if (a === b || a >= nodes || b >= nodes) return;
+    const attributes = { type: undirected ? ('ALLIED_WITH' as const) : ('WARNED' as const), claims: [{ doc: 'd', sentence: 0, quote: `q${k} ]"[`, status: 'asserted' as const }] };
+    if (undirected) graph.addUndirectedEdgeWithKey(`k${k}`, `n${a}`, `n${b}`, attributes);
+    else graph.addDirectedEdgeWithKey(`k${k}`, `n${a}`, `n${b}`, attributes);
+  });
+  return graph;
+}
+
+describe('graphFileLayout', () => {
+  test('same text as serialiseGraph, for any small graph (empty arrays, undirected edges, brackets and quotes in strings)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 6 }), fc.array(fc.tuple(fc.nat(5), fc.nat(5), fc.boolean()), { maxLength: 8 }), fc.string(), (n, edges, title) => {
+        const graph = graphWith(n, edges, title);
+        const layout = layoutGraph(graph);
+        expect(layout.bytes.toString('utf8')).toBe(serialiseGraph(graph));
+        const exported = graph.export();
+        expect(layout.nodes.map((span) => readEntry(layout.bytes, span))).toEqual(exported.nodes);
+        expect(layout.edges.map((span) => readEntry(layout.bytes, span))).toEqual(exported.edges);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('entries given as bytes cut from an earlier file land as they were', () => {
+    const graph = graphWith(3, [[0, 1, false], [1, 2, true]], 't');
+    const first = layoutGraph(graph);
+    const reused = first.nodes.map((span) => first.bytes.subarray(span.offset, span.offset + span.length));
+    const exported = graph.export();
+    const again = graphFileLayout(exported, reused, exported.edges.map((edge) => graphEntryText(edge)));
+    expect(again.bytes.equals(first.bytes)).toBe(true);
+  });
+
+  test('a graph built from extractions', () => {
+    const graph = buildGraph(
+      [
+        {
+          doc: 'd1',
+          entities: [
+            { id: 'a', label: 'Alpha', type: 'Country', aliases: ['A'], known: true, wikidata: 'Q1' },
+            { id: 'b', label: 'Beta', type: 'Country', aliases: [], known: true },
+          ],
+          mentions: [{ entityId: 'a', type: 'Country', sentence: 0, start: 0, end: 5, surface: 'Alpha', via: 'gazetteer' }],
+          relations: [{ subject: 'a', type: 'ALLIED_WITH', object: 'b', claim: { doc: 'd1', sentence: 0, quote: 'Alpha et Beta sont alliés.', status: 'asserted' } }],
+        },
+      ],
+      { extractorVersion: 't', articles: [{ id: 'd1', file: 'd1.txt', sentences: 1, hash: 'h' }] },
+    );
+    expect(layoutGraph(graph).bytes.toString('utf8')).toBe(serialiseGraph(graph));
+  });
+});
