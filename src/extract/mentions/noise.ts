@@ -18,7 +18,12 @@ export interface Span {
 const URL = /(?:https?:\/\/|www\.)\S+/gi;
 /** A chunk with two or more path or colon separators (wiki paths, time stamps, file names). */
 const PATH_LIKE = /[^\s/:]+(?:[/:][^\s/:]+){2,}\S*/g;
-const DOMAIN = /(?<![\p{L}\p{N}@])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|fr|ru|kr|kp|de|ai|io|info|news|tv|uk|ua|jp|cn|be|ch|ca|eu|co|us)(?![\p{L}\p{N}])\S*/giu;
+export const DOMAIN = /(?<![\p{L}\p{N}@])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:com|org|net|fr|ru|kr|kp|de|ai|io|info|news|tv|uk|ua|jp|cn|be|ch|ca|eu|co|us)(?![\p{L}\p{N}])\S*/giu;
+/**
+ * What every DOMAIN match contains: a dot, a top-level domain and no letter after it. Most articles have none,
+ * and this plain scan is far cheaper than DOMAIN's, which tries every word start (profiled at 2–3 % of extraction).
+ */
+export const DOMAIN_TAIL = /\.(?:com|org|net|fr|ru|kr|kp|de|ai|io|info|news|tv|uk|ua|jp|cn|be|ch|ca|eu|co|us)(?![\p{L}\p{N}])/iu;
 /** Markers after which the whole line is a byline when the rest is only names. */
 const BYLINE_WORDS = new Set(['par', 'by', 'von']);
 /** Markers that silence their line with no colon needed. */
@@ -85,6 +90,7 @@ export function noiseSpans(text: string, lexicons: MentionLexicons): Span[] {
     }
   }
   for (const re of [URL, PATH_LIKE, DOMAIN, DATELINE]) {
+    if (re === DOMAIN && !DOMAIN_TAIL.test(text)) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
   }

@@ -18,8 +18,6 @@ import { WORD_START } from '../claims';
 
 /** Characters of a folded word: what WORD_START and WORD_END guard against. */
 const WORD_CHAR_RE = /[a-z0-9œæ]/;
-/** Words of a folded sentence. */
-const WORD_RE = /[a-z0-9œæ]+/g;
 /** Longest prefix kept: shorter prefixes are still necessary conditions, and keep the per-sentence index small. */
 export const MAX_PREFIX_CHARS = 4;
 
@@ -148,18 +146,36 @@ export function triggerPrefixes(re: RegExp): string[] | undefined {
   return prefixes && [...new Set(prefixes.map((p) => p.slice(0, MAX_PREFIX_CHARS)))];
 }
 
+/** Number of a word character in a prefix code (0: not a word character). */
+function symbolOf(code: number): number {
+  if (code >= 0x61 && code <= 0x7a) return code - 0x60; // a-z: 1-26
+  if (code >= 0x30 && code <= 0x39) return code - 0x30 + 27; // 0-9: 27-36
+  if (code === 0x153) return 37; // œ
+  if (code === 0xe6) return 38; // æ
+  return 0;
+}
+/** Base of the prefix codes: one more than the largest symbol. */
+const SYMBOLS = 39;
+
+/** A prefix as one number (its symbols in base SYMBOLS), so the per-word lookups build no strings. */
+function prefixCode(prefix: string): number {
+  let code = 0;
+  for (let i = 0; i < prefix.length; i++) code = code * SYMBOLS + symbolOf(prefix.charCodeAt(i));
+  return code;
+}
+
 /** Frames indexed by the prefixes that can open their triggers. */
 export interface TriggerIndex {
   /** Frames (by position in the lexicon) that may fire in any sentence. */
   always: number[];
-  /** Prefix → frames one of whose triggers opens with it. */
-  byPrefix: Map<string, number[]>;
+  /** Prefix code (prefixCode) → frames one of whose triggers opens with that prefix. */
+  byPrefix: Map<number, number[]>;
   frameCount: number;
 }
 
 export function buildTriggerIndex(triggerRes: readonly RegExp[]): TriggerIndex {
   const always: number[] = [];
-  const byPrefix = new Map<string, number[]>();
+  const byPrefix = new Map<number, number[]>();
   triggerRes.forEach((re, index) => {
     const prefixes = triggerPrefixes(re);
     if (!prefixes) {
@@ -167,9 +183,10 @@ export function buildTriggerIndex(triggerRes: readonly RegExp[]): TriggerIndex {
       return;
     }
     for (const prefix of prefixes) {
-      const frames = byPrefix.get(prefix) ?? [];
+      const code = prefixCode(prefix);
+      const frames = byPrefix.get(code) ?? [];
       if (!frames.includes(index)) frames.push(index);
-      byPrefix.set(prefix, frames);
+      byPrefix.set(code, frames);
     }
   });
   return { always, byPrefix, frameCount: triggerRes.length };
@@ -180,22 +197,32 @@ export function buildTriggerIndex(triggerRes: readonly RegExp[]): TriggerIndex {
  * opening is one of the frame's prefixes; undefined for a frame that can start anywhere (`always`).
  */
 export function triggerStarts(index: TriggerIndex, folded: string): Array<number[] | undefined> {
-  const starts: Array<number[] | undefined> = Array.from({ length: index.frameCount }, () => []);
-  for (const i of index.always) starts[i] = undefined;
-  WORD_RE.lastIndex = 0;
-  for (let word = WORD_RE.exec(folded); word !== null; word = WORD_RE.exec(folded)) {
-    const text = word[0];
-    const longest = Math.min(text.length, MAX_PREFIX_CHARS);
-    for (let n = 1; n <= longest; n++) {
-      const frames = index.byPrefix.get(text.slice(0, n));
+  const starts: Array<number[] | undefined> = [];
+  for (let f = 0; f < index.frameCount; f++) starts.push([]);
+  for (const f of index.always) starts[f] = undefined;
+  const length = folded.length;
+  let i = 0;
+  while (i < length) {
+    if (symbolOf(folded.charCodeAt(i)) === 0) {
+      i++;
+      continue;
+    }
+    // A word starts at i: look up its openings of 1 to MAX_PREFIX_CHARS characters.
+    const wordStart = i;
+    let code = 0;
+    for (let n = 0; n < MAX_PREFIX_CHARS && i < length; n++, i++) {
+      const symbol = symbolOf(folded.charCodeAt(i));
+      if (symbol === 0) break;
+      code = code * SYMBOLS + symbol;
+      const frames = index.byPrefix.get(code);
       if (!frames) continue;
       for (const f of frames) {
         const list = starts[f];
-        if (list && list[list.length - 1] !== word.index) list.push(word.index);
+        if (list && list[list.length - 1] !== wordStart) list.push(wordStart);
       }
     }
+    while (i < length && symbolOf(folded.charCodeAt(i)) !== 0) i++;
   }
-  WORD_RE.lastIndex = 0;
   return starts;
 }
 
