@@ -393,20 +393,22 @@ export function discoverWeaponShapes(ctx: ArticleContext, sc: SentenceContext): 
   };
   // Every shape holds a digit or a hyphen: most sentences need no regular expression at all.
   const hasDigit = /\p{N}/u.test(text);
-  if (!hasDigit && !/[-\u2010\u2011]/.test(text)) return;
-  if (hasDigit) for (const m of text.matchAll(CALIBRE)) {
+  const hasHyphen = /[-\u2010\u2011]/.test(text);
+  if (!hasDigit && !hasHyphen) return;
+  // Each pattern runs only where its literal parts occur: a calibre needs "mm", a designation a hyphen.
+  if (hasDigit && text.includes('mm')) for (const m of text.matchAll(CALIBRE)) {
     if (!rules.calibreHeads.has(foldKey(m[1]))) continue;
     if (specifyKnownWeapon(ctx, sc, base + m.index, m[0].length)) continue;
     take(base + m.index, m[0], true, `${m[1].toLowerCase()} de ${m[2]} mm`);
   }
-  if (hasDigit) for (const m of text.matchAll(DESIGNATION)) {
+  if (hasDigit && hasHyphen) for (const m of text.matchAll(DESIGNATION)) {
     const [surface, prefix, digits] = m;
     if (rules.notDesignations.has(prefix)) continue;
     if (YEAR.test(digits) && /\p{Ll}/u.test(prefix)) continue;
     take(base + m.index, surface);
   }
   if (hasDigit) for (const m of text.matchAll(INDEX_DESIGNATION)) take(base + m.index, m[0]);
-  for (const m of text.matchAll(LETTER_SUFFIX_DESIGNATION)) {
+  if (hasHyphen) for (const m of text.matchAll(LETTER_SUFFIX_DESIGNATION)) {
     if (rules.notDesignations.has(m[1]) || !familyWordBefore(sc, base + m.index, rules)) continue;
     take(base + m.index, m[0]);
   }
