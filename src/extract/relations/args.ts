@@ -130,8 +130,29 @@ function endsWithPrep(between: string, prep: string, gapWords: number, lex: Rela
   return residualWords(between.slice(last), lex) <= gapWords;
 }
 
+/**
+ * Lists already read, by the mention they were widened from: many frames and strategies widen the same mention of a
+ * sentence. A list depends only on the sentence (its mention list, folded text) and the lexicon besides the types asked.
+ */
+const coordinatedCache = new WeakMap<SentenceMention, { lex: RelationLexicon; mentions: readonly SentenceMention[]; byTypes: Map<string, SentenceMention[]> }>();
+
 /** Widens a mention to the list it is coordinated in ("les États-Unis, le Japon et la Corée du Sud", "États-Unis-Corée du Sud"). */
 export function coordinated(ctx: SentenceContext, found: SentenceMention, types: readonly EntityType[], lex: RelationLexicon): SentenceMention[] {
+  let entry = coordinatedCache.get(found);
+  if (!entry || entry.lex !== lex || entry.mentions !== ctx.mentions) {
+    entry = { lex, mentions: ctx.mentions, byTypes: new Map() };
+    coordinatedCache.set(found, entry);
+  }
+  const key = types.join('\u0001');
+  let group = entry.byTypes.get(key);
+  if (!group) {
+    group = readCoordination(ctx, found, types, lex);
+    entry.byTypes.set(key, group);
+  }
+  return [...group];
+}
+
+function readCoordination(ctx: SentenceContext, found: SentenceMention, types: readonly EntityType[], lex: RelationLexicon): SentenceMention[] {
   // "Poutine et le dirigeant nord-coréen Kim Jong Un": a demonym inside a person's title does not break a list of people.
   const list = found.type === 'Person' ? ctx.mentions.filter((m) => !m.demonym) : ctx.mentions;
   const at = list.indexOf(found);
@@ -191,9 +212,10 @@ function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, 
   const gap = strategy.gapWords ?? 0;
   const requireAfter = strategy.requireAfter ? patternRe(strategy.requireAfter) : undefined;
   for (const raw of ctx.mentions) {
+    // asActor keeps the offsets: mentions out of reach are passed over before it is asked.
+    if (raw.start < from) continue;
+    if (raw.start - from > max) break;
     const m = asActor(ctx, raw, types);
-    if (m.start < from) continue;
-    if (m.start - from > max) break;
     const between = ctx.folded.slice(from, m.start);
     if (stop?.test(between) || lex.clauseStopRe.test(between)) break;
     if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, between)) continue;
@@ -209,9 +231,10 @@ function searchLeft(ctx: SentenceContext, to: number, strategy: ArgStrategy, typ
   const stop = stopRe(strategy.stop);
   const preps = strategy.preps && foldedPreps(strategy.preps);
   for (let i = ctx.mentions.length - 1; i >= 0; i--) {
-    const m = asActor(ctx, ctx.mentions[i], types);
-    if (m.end > to) continue;
-    if (to - m.end > max) break;
+    const raw = ctx.mentions[i];
+    if (raw.end > to) continue;
+    if (to - raw.end > max) break;
+    const m = asActor(ctx, raw, types);
     const between = ctx.folded.slice(m.end, to);
     if (stop?.test(between) || lex.clauseStopRe.test(between)) break;
     if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, between)) continue;
@@ -336,10 +359,21 @@ function anchorOf(strategy: ArgStrategy, anchors: Anchors): Span | undefined {
   return anchors.trigger;
 }
 
+/** The sentence as object searches see it, made once per sentence. */
+const objectContexts = new WeakMap<SentenceContext, SentenceContext>();
+function objectContext(ctx: SentenceContext): SentenceContext {
+  let objectCtx = objectContexts.get(ctx);
+  if (!objectCtx) {
+    objectCtx = { ...ctx, ledBy: () => undefined, ledByGovernment: ctx.ledBy };
+    objectContexts.set(ctx, objectCtx);
+  }
+  return objectCtx;
+}
+
 /** Runs one argument's strategies in order; the first that finds a mention of an allowed type gives it, widened to its coordination. */
 export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrategy[], types: readonly EntityType[], anchors: Anchors, lex: RelationLexicon, role: 'subject' | 'object' = 'subject'): SentenceMention[] {
   // Only an agent acts for its state: "la visite de Poutine à Pyongyang" does not make Russia a destination.
-  if (role === 'object') ctx = { ...ctx, ledBy: () => undefined, ledByGovernment: ctx.ledBy };
+  if (role === 'object') ctx = objectContext(ctx);
   for (const strategy of strategies) {
     const anchor = anchorOf(strategy, anchors);
     if (!anchor) continue;
