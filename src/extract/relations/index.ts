@@ -372,7 +372,6 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
     push({ subject: n.subject.entityId, type: n.relation, object: objectId, claim: baseClaim(ctx, 'asserted'), ...(n.role ? { role: n.role } : {}) });
   }
 
-  const attribution = findAttribution(ctx.text, ctx.mentions, claimLex);
   const typeOf = new Map(ctx.allMentions.map((m) => [m.entityId, m.type]));
   let matches = matchFrames(ctx, lex);
   // The people list only serves titles without a name; the anaphors frames read are the other slots.
@@ -389,6 +388,9 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
   }
   matches = alikeParties(ctx, matches);
   for (const { a, b, match } of alliedSigners(ctx, matches, lex)) matches.push({ ...match, relation: 'ALLIED_WITH', subject: a, object: b });
+  const fitting = matches.filter((m) => fits(m.relation, m.subject.type, m.object.type));
+  // The source only matters to the claims of relations: a sentence without any is not read for it.
+  const attribution = fitting.length ? findAttribution(ctx.text, ctx.mentions, claimLex) : undefined;
   // A state (or its own official) saying what that state does is stating it, not reporting it:
   // "Choe a déclaré que son pays se tiendrait aux côtés de la Russie" is North Korea's own stance.
   const sourceId = attribution ? ctx.mentions.find((m) => m.label === attribution.source)?.entityId : undefined;
@@ -402,7 +404,6 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
     return [...ctx.mentions].reverse().find((m) => m.end <= (cue.index ?? 0) && m.type !== 'Place' && m.type !== 'WeaponSystem')?.entityId;
   };
   const isOwnSource = (subjectId: string, at: number) => (attribution ? speaks(sourceId, subjectId) : speaks(speakerBefore(at), subjectId));
-  const fitting = matches.filter((m) => fits(m.relation, m.subject.type, m.object.type));
   const carried = new Map(fitting.map((m) => [m, quantitiesOf(ctx, m, claimLex)]));
   for (const [m, extra] of unclaimedFigures(ctx, fitting, carried, claimLex)) carried.set(m, [...(carried.get(m) ?? []), ...extra]);
   for (const match of fitting) {

@@ -100,13 +100,14 @@ function withFirstName(ctx: SentenceContext, person: SentenceMention): SentenceM
 function titleBefore(ctx: SentenceContext, found: SentenceMention, bodies: readonly SentenceMention[], lex: RelationLexicon): TitleHit | undefined {
   const person = withFirstName(ctx, found);
   const windowStart = Math.max(0, person.start - TITLE_LOOKBACK);
+  const bodyTails = bodies.map(demonymTail);
   // Try every word start of the window, leftmost first: the longest title that reaches the name wins.
   for (let at = windowStart; at < person.start; at++) {
     if (!/[a-z]/.test(ctx.folded[at]) || !ARTICLE_BEFORE_TITLE_RE.test(ctx.folded.slice(Math.max(0, at - 1), at))) continue;
     // Another person in between ends the title; a description of the same person ("le ministre … d'alors, X") does not.
     if (ctx.mentions.some((m) => m !== person && m.type === 'Person' && m.entityId !== person.entityId && m.start >= at && m.end <= person.start)) continue;
     // "la cheffe de la diplomatie nord-coréenne": a descriptive body keeps its head noun in the title.
-    const keys = [without(ctx, at, person.start, bodies), without(ctx, at, person.start, bodies.map(demonymTail))].map((r) => titleKey(r, lex));
+    const keys = [without(ctx, at, person.start, bodies), without(ctx, at, person.start, bodyTails)].map((r) => titleKey(r, lex));
     const title = keys.map((k) => lex.titleByFolded.get(k)).filter((t) => t !== undefined).sort((a, b) => b.folded.length - a.folded.length)[0];
     if (title) return { title, from: at, to: person.start };
   }
@@ -191,6 +192,25 @@ function titles(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
   return out;
 }
 
+/** Answers of namesOfKind, by lexicon and names: the same bodies come back sentence after sentence. */
+const kindCache = new WeakMap<RelationLexicon, Map<string, boolean>>();
+
+/** True when the names, joined, accents removed and lower-cased, show a state body's kind (partOf.kbKinds). */
+function namesOfKind(lex: RelationLexicon, names: readonly string[]): boolean {
+  let answers = kindCache.get(lex);
+  if (!answers) {
+    answers = new Map();
+    kindCache.set(lex, answers);
+  }
+  const joined = names.join(' | ');
+  let answer = answers.get(joined);
+  if (answer === undefined) {
+    answer = lex.partOf.kbKindsRe.test(joined.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase());
+    answers.set(joined, answer);
+  }
+  return answer;
+}
+
 /**
  * Organisations: "le NIS sud-coréen", "l'agence officielle nord-coréenne KCNA",
  * "la flotte russe du Pacifique", "les services de renseignement sud-coréens (NIS)"
@@ -205,8 +225,7 @@ function partOf(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
     // A demonym inside the name ties a state body to its state ("l'agence russe TASS"), not a think tank or a party ("l'Institut allemand …").
     const stateBody = () => {
       const entry = entryOf(kb, org.entityId);
-      const names = [org.surface, entry?.label ?? '', ...(entry?.aliases ?? [])].join(' | ').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-      return lex.partOf.kbKindsRe.test(names);
+      return namesOfKind(lex, [org.surface, entry?.label ?? '', ...(entry?.aliases ?? [])]);
     };
     const near = countries.find((c) => {
       if (c.start >= org.start && c.end <= org.end) return stateBody();
@@ -233,13 +252,13 @@ function partOf(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
     const parent = entry?.country ?? entry?.parent;
     if (!entry || !parent) continue;
     // "l'agence russe TASS", "le ministère américain de la Défense": the name as written ties the body to its state.
-    const names = [entry.label, ...entry.aliases].join(' | ').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-    if (lex.partOf.kbKindsRe.test(names) && namesParent(kb, org.surface, parent)) {
+    const stateKind = namesOfKind(lex, [entry.label, ...entry.aliases]);
+    if (stateKind && namesParent(kb, org.surface, parent)) {
       out.push({ relation: 'PART_OF', subject: org, object: { entityId: parent } });
       continue;
     }
     if (!lex.partOf.fromKnowledgeBase) continue;
-    if (lex.partOf.kbKindsRe.test(names)) out.push({ relation: 'PART_OF', subject: org, object: { entityId: parent } });
+    if (stateKind) out.push({ relation: 'PART_OF', subject: org, object: { entityId: parent } });
   }
   return out;
 }
@@ -354,8 +373,10 @@ const BODY_LEAD_CHARS = 30;
 function foundingMembers(ctx: SentenceContext, lex: RelationLexicon): NominalMatch[] {
   const out: NominalMatch[] = [];
   const { groupRe, creationRe, reach } = lex.foundingMembers;
-  const verbs = [...ctx.folded.matchAll(creationRe)].map((v) => ({ start: v.index ?? 0, end: (v.index ?? 0) + v[0].length }));
+  let verbs: Array<{ start: number; end: number }> | undefined;
   for (const hit of ctx.folded.matchAll(groupRe)) {
+    // The creation verbs are read only for a sentence that counts states before "dont".
+    verbs ??= [...ctx.folded.matchAll(creationRe)].map((v) => ({ start: v.index ?? 0, end: (v.index ?? 0) + v[0].length }));
     const groupStart = hit.index ?? 0;
     const groupEnd = groupStart + hit[0].length;
     const first = ctx.mentions.find((m) => m.start >= groupEnd);
