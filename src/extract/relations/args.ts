@@ -39,13 +39,22 @@ function patternRe(pattern: string): RegExp {
   return re;
 }
 
+/** The same lists by identity: lexicon strategies keep their arrays, so most calls build no key. */
+const prepsByList = new WeakMap<readonly string[], string[]>();
+const stopByList = new WeakMap<readonly string[], RegExp>();
+/** What a right search without `preps` looks for: no preposition. */
+const NO_PREPOSITION: readonly string[] = [''];
+
 function foldedPreps(preps: readonly string[]): string[] {
+  let folded = prepsByList.get(preps);
+  if (folded) return folded;
   const key = preps.join('\u0001');
-  let folded = prepsCache.get(key);
+  folded = prepsCache.get(key);
   if (!folded) {
     folded = preps.map(foldPattern);
     prepsCache.set(key, folded);
   }
+  prepsByList.set(preps, folded);
   return folded;
 }
 
@@ -59,12 +68,15 @@ const SPACE_CHAR_RE = /\s/;
 
 function stopRe(patterns: readonly string[] | undefined): RegExp | undefined {
   if (!patterns?.length) return undefined;
+  let re = stopByList.get(patterns);
+  if (re) return re;
   const key = patterns.join('\u0001');
-  let re = stopCache.get(key);
+  re = stopCache.get(key);
   if (!re) {
     re = new RegExp(patterns.map(foldPattern).join('|'));
     stopCache.set(key, re);
   }
+  stopByList.set(patterns, re);
   return re;
 }
 
@@ -208,7 +220,7 @@ function readCoordination(ctx: SentenceContext, found: SentenceMention, types: r
 function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, types: readonly EntityType[], lex: RelationLexicon): SentenceMention | undefined {
   const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
   const stop = stopRe(strategy.stop);
-  const preps = foldedPreps(strategy.preps ?? ['']);
+  const preps = foldedPreps(strategy.preps ?? NO_PREPOSITION);
   const gap = strategy.gapWords ?? 0;
   const requireAfter = strategy.requireAfter ? patternRe(strategy.requireAfter) : undefined;
   for (const raw of ctx.mentions) {
@@ -304,8 +316,20 @@ function nearest(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, type
   return best;
 }
 
+/** Calls of the strategies that read the article's discourse (anaphors, the people named, the speaker): see discourseReadCount. */
+let discourseReads = 0;
+
+/**
+ * How many times an argument search has consulted the article's discourse so far. A frame whose search leaves the
+ * count unchanged found what it found from the sentence alone (matchFrames reuses it when the sentence is read again).
+ */
+export function discourseReadCount(): number {
+  return discourseReads;
+}
+
 /** An anaphor near the trigger ("ces troupes", "d'entre eux", "cette région") takes what the article named last. */
 function fromDiscourse(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, types: readonly EntityType[]): SentenceMention | undefined {
+  discourseReads++;
   const remembered = strategy.slot ? ctx.discourse[strategy.slot] : undefined;
   if (!remembered || !types.includes(remembered.type)) return undefined;
   if (strategy.unnamedAfter && ctx.mentions.some((m) => m.start >= anchor.end && types.includes(m.type))) return undefined;
@@ -322,6 +346,7 @@ function fromDiscourse(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy
  * article named, this sentence's before the phrase included. Nothing when fewer than two were named.
  */
 function bothNamed(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, types: readonly EntityType[]): SentenceMention[] {
+  discourseReads++;
   if (!strategy.cue || !types.includes('Person')) return [];
   const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
   const from = Math.max(0, anchor.start - max);
@@ -342,6 +367,7 @@ const SPEAKER_STATE_REACH = 60;
 
 /** "Choe a déclaré que son pays soutiendrait …": the state of the person named before the phrase (knowledge base `country`). */
 function speakerState(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy): SentenceMention | undefined {
+  discourseReads++;
   if (!strategy.cue) return undefined;
   const from = Math.max(0, anchor.start - (strategy.maxChars ?? SPEAKER_STATE_REACH));
   const cue = patternRe(strategy.cue).exec(ctx.folded.slice(from, anchor.start));

@@ -2,7 +2,7 @@ import type { EntityType, RelationType } from '../../ontology';
 import { RELATION_SIGNATURES } from '../../ontology';
 import type { SentenceMention } from '../claims';
 import type { Anchors, Span } from './args';
-import { findArgument, findPair } from './args';
+import { discourseReadCount, findArgument, findPair } from './args';
 import type { SentenceContext } from './context';
 import type { CompiledFrame, RelationLexicon } from './lexicon';
 import { triggerStarts } from './prefilter';
@@ -176,31 +176,63 @@ function triggerHitsAt(text: string, re: RegExp, starts: readonly number[]): Reg
   return hits;
 }
 
-/** Runs every frame of the lexicon over one sentence. */
+/** One frame's matches in a sentence, and whether finding them read the article's discourse. */
+interface FrameResult {
+  matches: FrameMatch[];
+  readsDiscourse: boolean;
+}
+
+/** The last reading of each sentence, frame by frame. */
+const lastPass = new WeakMap<SentenceContext, { lex: RelationLexicon; folded: string; frames: Array<FrameResult | undefined> }>();
+
+/**
+ * Runs every frame of the lexicon over one sentence. A sentence is read again once its discourse is updated:
+ * a frame whose first reading never consulted the discourse (no anaphor strategy was reached) finds the same
+ * matches, and they are taken over instead of searched again.
+ */
 export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMatch[] {
   const matches: FrameMatch[] = [];
+  const previous = lastPass.get(ctx);
+  const earlier = previous && previous.lex === lex && previous.folded === ctx.folded ? previous.frames : undefined;
+  const frames: Array<FrameResult | undefined> = [];
   const starts = triggerStartsIn(ctx, lex);
   for (let f = 0; f < lex.frames.length; f++) {
     // Frames none of whose triggers can open on a word of the sentence find nothing there.
     const at = starts[f];
     if (at && at.length === 0) continue;
-    const frame = lex.frames[f];
-    const hits = at ? triggerHitsAt(ctx.folded, frame.triggerRe, at) : triggerHits(ctx.folded, frame.triggerRe);
-    for (const hit of hits) {
-      const trigger = { start: hit.index, end: hit.index + hit[0].length };
-      // A trigger inside a mention ("Forces armées", "Conseil de sécurité") is a name, not a predicate.
-      // Treaty names are the exception: "le pacte de défense mutuelle" both names the treaty and states the alliance.
-      if (ctx.mentions.some((m) => m.type !== 'Treaty' && m.start <= trigger.start && trigger.end <= m.end)) continue;
-      if (frame.requireBeforeRe && !frame.requireBeforeRe.test(ctx.folded.slice(0, trigger.start))) continue;
-      const theme = findTheme(ctx, frame, trigger, lex);
-      if (frame.theme?.required && !theme.span) continue;
-      const windowText = ctx.folded.slice(Math.min(trigger.start, theme.span?.start ?? trigger.start), Math.max(theme.windowEnd, theme.span?.end ?? 0));
-      if (frame.requireRe && !frame.requireRe.test(windowText)) continue;
-      // An excluded word only voids the frame before its theme: "fournit des obus, du pétrole et un savoir-faire" still supplies arms.
-      const excludeEnd = theme.span && theme.span.start > trigger.start ? theme.span.start : theme.windowEnd;
-      if (frame.excludeRe && frame.excludeRe.test(ctx.folded.slice(trigger.start, excludeEnd))) continue;
-      matches.push(...argumentsOf(ctx, frame, trigger, theme, lex));
+    const prior = earlier?.[f];
+    if (prior && !prior.readsDiscourse) {
+      frames[f] = prior;
+      matches.push(...prior.matches);
+      continue;
     }
+    const reads = discourseReadCount();
+    const found = frameMatches(ctx, lex.frames[f], at, lex);
+    frames[f] = { matches: found, readsDiscourse: discourseReadCount() !== reads };
+    matches.push(...found);
+  }
+  lastPass.set(ctx, { lex, folded: ctx.folded, frames });
+  return matches;
+}
+
+/** One frame over one sentence; `at`: where its triggers can start (undefined: anywhere). */
+function frameMatches(ctx: SentenceContext, frame: CompiledFrame, at: readonly number[] | undefined, lex: RelationLexicon): FrameMatch[] {
+  const matches: FrameMatch[] = [];
+  const hits = at ? triggerHitsAt(ctx.folded, frame.triggerRe, at) : triggerHits(ctx.folded, frame.triggerRe);
+  for (const hit of hits) {
+    const trigger = { start: hit.index, end: hit.index + hit[0].length };
+    // A trigger inside a mention ("Forces armées", "Conseil de sécurité") is a name, not a predicate.
+    // Treaty names are the exception: "le pacte de défense mutuelle" both names the treaty and states the alliance.
+    if (ctx.mentions.some((m) => m.type !== 'Treaty' && m.start <= trigger.start && trigger.end <= m.end)) continue;
+    if (frame.requireBeforeRe && !frame.requireBeforeRe.test(ctx.folded.slice(0, trigger.start))) continue;
+    const theme = findTheme(ctx, frame, trigger, lex);
+    if (frame.theme?.required && !theme.span) continue;
+    const windowText = ctx.folded.slice(Math.min(trigger.start, theme.span?.start ?? trigger.start), Math.max(theme.windowEnd, theme.span?.end ?? 0));
+    if (frame.requireRe && !frame.requireRe.test(windowText)) continue;
+    // An excluded word only voids the frame before its theme: "fournit des obus, du pétrole et un savoir-faire" still supplies arms.
+    const excludeEnd = theme.span && theme.span.start > trigger.start ? theme.span.start : theme.windowEnd;
+    if (frame.excludeRe && frame.excludeRe.test(ctx.folded.slice(trigger.start, excludeEnd))) continue;
+    matches.push(...argumentsOf(ctx, frame, trigger, theme, lex));
   }
   return matches;
 }
