@@ -22,6 +22,7 @@ import { buildSearchIndex } from '../search';
 import { byId, clear, download, el } from './dom';
 import { ArticleInfo, edgePanel, entityPanel, PanelContext, pathPanel } from './panel';
 import { attachSearchBox } from './searchbox';
+import { PLAIN_EDGE_PROGRAMS, PLAIN_NODE_PROGRAMS } from './programs';
 
 /** What `window.__newsgraph` exposes (all read-only). */
 export interface NewsgraphHook {
@@ -38,6 +39,25 @@ export interface NewsgraphHook {
   /** performance.now() at sigma's first frame (ms since navigation start). */
   readonly firstFrameMs: number | null;
   readonly layout: { readonly running: boolean; readonly iterations: number; readonly iterationsPerSecond: number | null };
+  /** Node under the mouse once the hover highlight applied, else null. */
+  readonly hoveredNode: string | null;
+  /** Frames sigma has drawn, and performance.now() at the last one: tests wait on them, benchmarks time them. */
+  readonly renderCount: number;
+  readonly lastRenderMs: number | null;
+  /** Where `node` is drawn, in CSS pixels from the graph container's top-left corner; null when unknown or hidden. */
+  viewportPosition(node: string): { x: number; y: number } | null;
+  /** How sigma draws a node or an edge right now (after the reducers); null when unknown. */
+  nodeDisplay(node: string): DisplayFacts | null;
+  edgeDisplay(edge: string): DisplayFacts | null;
+}
+
+/** What the hook tells about a drawn node or edge. */
+export interface DisplayFacts {
+  hidden: boolean;
+  color: string;
+  size: number;
+  highlighted: boolean;
+  forceLabel: boolean;
 }
 
 /** Hover highlight waits this long so sweeping the mouse across nodes does not flicker. */
@@ -52,7 +72,9 @@ const NOVERLAP_ITERATIONS = 60;
 const NOVERLAP_MAX_NODES = 2000;
 /**
  * Above this many edges the page trades features for frame time: edges hidden
- * while the camera moves, no edge picking (clicks on edges), no z-ordering.
+ * while the camera moves or the layout runs, no edge picking (clicks on edges),
+ * no z-ordering, and the edges outside a highlighted neighbourhood or path are
+ * left out rather than drawn faded.
  */
 const LARGE_GRAPH_EDGES = 20000;
 /** Above this many edges the layout's positions reach the screen every LAYOUT_SYNC_MS, not every frame. */
@@ -70,6 +92,14 @@ const LEGEND_MAX_COMMUNITIES = 12;
 const CAMERA_FOCUS_SCALE = 10;
 const CAMERA_MIN_RATIO = 0.1;
 const CAMERA_DURATION_MS = 500;
+
+/** Display of an edge that does not depend on the page state. */
+interface EdgeLook {
+  /** Sigma program: 'arrow' for directed relations, 'line' for symmetric ones. */
+  program: 'arrow' | 'line';
+  size: number;
+  color: string;
+}
 
 interface PageState {
   filters: FilterState;
@@ -95,6 +125,11 @@ const hookState = {
   layoutStartedAt: 0,
   layoutIterationsAtStart: 0,
   getState: null as (() => PageState) | null,
+  renderCount: 0,
+  lastRenderMs: null as number | null,
+  viewportPosition: null as ((node: string) => { x: number; y: number } | null) | null,
+  nodeDisplay: null as ((node: string) => DisplayFacts | null) | null,
+  edgeDisplay: null as ((edge: string) => DisplayFacts | null) | null,
 };
 
 function installHook(): void {
@@ -118,6 +153,12 @@ function installHook(): void {
         iterationsPerSecond: hookState.layoutStartedAt && seconds > 0 ? done / seconds : null,
       });
     },
+    get hoveredNode() { return hookState.getState?.().hovered ?? null; },
+    get renderCount() { return hookState.renderCount; },
+    get lastRenderMs() { return hookState.lastRenderMs; },
+    viewportPosition: (node: string) => hookState.viewportPosition?.(node) ?? null,
+    nodeDisplay: (node: string) => hookState.nodeDisplay?.(node) ?? null,
+    edgeDisplay: (edge: string) => hookState.edgeDisplay?.(edge) ?? null,
   });
   Object.defineProperty(window, '__newsgraph', { value: hook, writable: false, configurable: false });
 }
@@ -186,11 +227,12 @@ function main(graph: Graph): void {
   const benchMode = params.get('bench') === '1';
   const container = byId('graph');
   const articles = readArticles(graph);
-  const undirectedEdges = new Set<string>();
-  const claimCount = new Map<string, number>();
+  const largeGraph = graph.size > LARGE_GRAPH_EDGES;
+  // What an edge looks like before any state applies: computed once, read by the edge reducer.
+  const edgeLooks = new Map<string, EdgeLook>();
   graph.forEachEdge((edge, attributes, _s, _t, _sa, _ta, undirected) => {
-    if (undirected) undirectedEdges.add(edge);
-    claimCount.set(edge, Array.isArray(attributes.claims) ? attributes.claims.length : 1);
+    const claims = Array.isArray(attributes.claims) ? attributes.claims.length : 1;
+    edgeLooks.set(edge, { program: undirected ? 'line' : 'arrow', size: edgeSize(claims), color: relationColor(attributes.type) });
   });
   const communities = communityRanks(graph);
   // Sentence texts known from claims, so an entity's mentions can be quoted even without a relation.
@@ -231,9 +273,11 @@ function main(graph: Graph): void {
   // Big graphs draw nodes only while ForceAtlas2 runs: the frame time goes to the layout.
   let hideEdgesWhileLayout = false;
   const renderer = new Sigma(graph, container, {
+    nodeProgramClasses: PLAIN_NODE_PROGRAMS,
+    edgeProgramClasses: PLAIN_EDGE_PROGRAMS,
     renderEdgeLabels: false,
-    enableEdgeEvents: graph.size <= LARGE_GRAPH_EDGES,
-    zIndex: graph.size <= LARGE_GRAPH_EDGES,
+    enableEdgeEvents: !largeGraph,
+    zIndex: !largeGraph,
     labelFont: 'system-ui, "DejaVu Sans", "Liberation Sans", sans-serif',
     labelSize: 12,
     labelWeight: '500',
@@ -243,10 +287,19 @@ function main(graph: Graph): void {
     labelGridCellSize: 90,
     labelRenderedSizeThreshold: 5,
     minEdgeThickness: 1,
-    hideEdgesOnMove: graph.size > LARGE_GRAPH_EDGES,
+    hideEdgesOnMove: largeGraph,
+    // Reducers run for every node and edge on each refresh: O(1) each, on
+    // sets computed once per state change; they fill sigma's own copy of the
+    // attributes in place instead of spreading it into a new object.
     nodeReducer(node, data) {
-      const out: Record<string, unknown> = { ...data, type: 'circle', size: state.sizes.get(node) ?? 6, color: nodeColor(node, data) };
-      if (state.visibility.hiddenNodes.has(node)) return { ...out, hidden: true };
+      const out = data as Record<string, unknown>;
+      out.type = 'circle';
+      out.size = state.sizes.get(node) ?? 6;
+      out.color = nodeColor(node, data);
+      if (state.visibility.hiddenNodes.has(node)) {
+        out.hidden = true;
+        return out;
+      }
       if (state.path) {
         if (state.path.nodeSet.has(node)) Object.assign(out, { highlighted: true, forceLabel: true, zIndex: 2 });
         else Object.assign(out, { color: FADED_NODE_COLOR, label: '', zIndex: 0 });
@@ -261,26 +314,49 @@ function main(graph: Graph): void {
       return out;
     },
     edgeReducer(edge, data) {
-      const out: Record<string, unknown> = {
-        ...data,
-        type: undirectedEdges.has(edge) ? 'line' : 'arrow',
-        size: edgeSize(claimCount.get(edge) ?? 1),
-        color: relationColor(data.type),
-        label: relationLabel(String(data.type)),
-      };
-      if (state.visibility.hiddenEdges.has(edge) || hideEdgesWhileLayout) return { ...out, hidden: true };
+      const out = data as Record<string, unknown>;
+      const base = edgeLooks.get(edge)!;
+      out.type = base.program;
+      out.size = base.size;
+      out.color = base.color;
+      out.label = '';
+      if (hideEdgesWhileLayout || state.visibility.hiddenEdges.has(edge)) {
+        out.hidden = true;
+        return out;
+      }
       if (state.path) {
-        if (state.path.edgeSet.has(edge)) Object.assign(out, { size: Math.max(PATH_EDGE_MIN_SIZE, out.size as number), zIndex: 2 });
+        if (state.path.edgeSet.has(edge)) Object.assign(out, { size: Math.max(PATH_EDGE_MIN_SIZE, base.size), zIndex: 2 });
+        else if (largeGraph) out.hidden = true;
         else Object.assign(out, { color: FADED_EDGE_COLOR, zIndex: 0 });
         return out;
       }
-      if (edge === state.selectedEdge) Object.assign(out, { size: (out.size as number) * 2, zIndex: 2 });
+      if (edge === state.selectedEdge) Object.assign(out, { size: base.size * 2, zIndex: 2 });
       const focus = state.hovered ?? state.selectedNode;
-      if (focus && !graph.hasExtremity(edge, focus)) Object.assign(out, { color: FADED_EDGE_COLOR, zIndex: 0 });
+      if (focus && !graph.hasExtremity(edge, focus)) {
+        // On a big graph the faded rest is a grey fog that costs most of the frame: leave it out.
+        if (largeGraph) out.hidden = true;
+        else Object.assign(out, { color: FADED_EDGE_COLOR, zIndex: 0 });
+      }
       return out;
     },
   });
   hookState.firstFrameMs = performance.now();
+  // Sigma's constructor drew the first frame before any listener could see it.
+  hookState.renderCount = 1;
+  hookState.lastRenderMs = hookState.firstFrameMs;
+  renderer.on('afterRender', () => {
+    hookState.renderCount += 1;
+    hookState.lastRenderMs = performance.now();
+  });
+  hookState.viewportPosition = (node) => {
+    const display = renderer.getNodeDisplayData(node);
+    if (!display || display.hidden) return null;
+    return renderer.framedGraphToViewport(display);
+  };
+  const facts = (data: { hidden: boolean; color: string; size: number; forceLabel: boolean; highlighted?: boolean } | undefined): DisplayFacts | null =>
+    data ? { hidden: data.hidden, color: data.color, size: data.size, highlighted: data.highlighted ?? false, forceLabel: data.forceLabel } : null;
+  hookState.nodeDisplay = (node) => facts(renderer.getNodeDisplayData(node));
+  hookState.edgeDisplay = (edge) => facts(renderer.getEdgeDisplayData(edge));
 
   const refresh = () => renderer.refresh({ skipIndexation: true });
 
@@ -619,7 +695,7 @@ function main(graph: Graph): void {
       countedWorker = worker;
     }
     layout.start();
-    hideEdgesWhileLayout = graph.size > LARGE_GRAPH_EDGES;
+    hideEdgesWhileLayout = largeGraph;
     if (hideEdgesWhileLayout) refresh();
     scheduleSync();
     hookState.layoutRunning = true;

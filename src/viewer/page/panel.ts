@@ -36,6 +36,13 @@ export interface PanelContext {
   sentenceText: (doc: string, sentence: number) => string | undefined;
 }
 
+/**
+ * Relations of one type listed at once in an entity's panel; the rest come on
+ * demand. A hub of a big graph has thousands: building them all made a click
+ * take seconds, and nobody reads past the first screens.
+ */
+export const RELATIONS_SHOWN_PER_TYPE = 20;
+
 /** At most this many distinct mention sentences are listed in an entity's panel. */
 const MAX_MENTIONS_SHOWN = 12;
 
@@ -115,30 +122,41 @@ export function entityPanel(context: PanelContext, node: string): HTMLElement {
   if (!groups.size) root.appendChild(el('p', { className: 'empty', text: 'No relations.' }));
   for (const [relation, edges] of [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))) {
     root.appendChild(el('h3', {}, [el('span', { className: 'swatch line', color: relationColor(relation) }), el('span', { text: `${relationLabel(relation)} (${edges.length})` })]));
-    for (const edge of edges) {
-      const source = graph.source(edge);
-      const other = graph.opposite(node, edge);
-      const arrow = graph.isUndirected(edge) ? '—' : source === node ? '→' : '←';
-      const count = claimsOf(graph, edge).length;
-      const head = el('div', { className: 'relation-head' }, [
-        el('span', { className: 'arrow', text: arrow }),
-        entityButton(context, other),
-        el('span', { className: 'muted', text: `${count} claim${count === 1 ? '' : 's'}` }),
-      ]);
-      const role = graph.getEdgeAttribute(edge, 'role');
-      const items = graph.getEdgeAttribute(edge, 'items');
-      root.appendChild(
-        el('div', { className: 'relation', attrs: { 'data-edge': edge } }, [
-          head,
-          typeof role === 'string' ? el('div', { className: 'meta-line', text: `role: ${role}` }) : null,
-          Array.isArray(items) && items.length ? el('div', { className: 'meta-line', text: `items: ${items.join(', ')}` }) : null,
-          ...claimList(context, edge),
-        ]),
-      );
+    const first = edges.slice(0, RELATIONS_SHOWN_PER_TYPE);
+    for (const edge of first) root.appendChild(relationElement(context, node, edge));
+    if (edges.length > first.length) {
+      const more = el('button', { className: 'link more', text: `Show ${edges.length - first.length} more`, attrs: { type: 'button', 'data-more': relation } });
+      more.addEventListener('click', () => {
+        const rest = edges.slice(first.length).map((edge) => relationElement(context, node, edge));
+        more.replaceWith(...rest);
+      });
+      root.appendChild(more);
     }
   }
   root.appendChild(mentionsSection(context, mentions));
   return root;
+}
+
+/** One relation of `node` in its panel: direction, the other end, and every claim. */
+function relationElement(context: PanelContext, node: string, edge: string): HTMLElement {
+  const { graph } = context;
+  const source = graph.source(edge);
+  const other = graph.opposite(node, edge);
+  const arrow = graph.isUndirected(edge) ? '—' : source === node ? '→' : '←';
+  const count = claimsOf(graph, edge).length;
+  const head = el('div', { className: 'relation-head' }, [
+    el('span', { className: 'arrow', text: arrow }),
+    entityButton(context, other),
+    el('span', { className: 'muted', text: `${count} claim${count === 1 ? '' : 's'}` }),
+  ]);
+  const role = graph.getEdgeAttribute(edge, 'role');
+  const items = graph.getEdgeAttribute(edge, 'items');
+  return el('div', { className: 'relation', attrs: { 'data-edge': edge } }, [
+    head,
+    typeof role === 'string' ? el('div', { className: 'meta-line', text: `role: ${role}` }) : null,
+    Array.isArray(items) && items.length ? el('div', { className: 'meta-line', text: `items: ${items.join(', ')}` }) : null,
+    ...claimList(context, edge),
+  ]);
 }
 
 /** Where the entity is named: article, and the sentence when a claim quotes it. */
