@@ -80,8 +80,28 @@ function stopRe(patterns: readonly string[] | undefined): RegExp | undefined {
   return re;
 }
 
+/** Residual word counts by lexicon and snippet; emptied past RESIDUAL_CACHE_MAX snippets to bound memory over any corpus. */
+const residualCache = new WeakMap<RelationLexicon, Map<string, number>>();
+const RESIDUAL_CACHE_MAX = 4096;
+
 /** Words of a folded snippet left once fillers, place heads and punctuation are removed. */
 export function residualWords(snippet: string, lex: RelationLexicon): number {
+  // The same gaps come back for every frame and strategy searching from one anchor: count each once.
+  let counts = residualCache.get(lex);
+  if (!counts) {
+    counts = new Map();
+    residualCache.set(lex, counts);
+  }
+  let count = counts.get(snippet);
+  if (count === undefined) {
+    count = countResidualWords(snippet, lex);
+    if (counts.size >= RESIDUAL_CACHE_MAX) counts.clear();
+    counts.set(snippet, count);
+  }
+  return count;
+}
+
+function countResidualWords(snippet: string, lex: RelationLexicon): number {
   const stripped = snippet.replace(lex.placeHeadRe, ' ').replace(lex.fillerRe, ' ').replace(/[«»"(),:]/g, ' ');
   return countWords(stripped);
 }
