@@ -118,6 +118,21 @@ const PATTERNS: Array<{ re: RegExp; resolve: Resolver }> = [
   { re: new RegExp(`${B}(?:l'annee prochaine|l'an prochain)${E}`, 'g'), resolve: (_m, ref) => (ref ? String(ref.year + 1) : undefined) },
 ];
 
+/** Any month name or year, anywhere: what the patterns holding MONTH or YEAR need at least. */
+const ANY_MONTH = new RegExp(MONTH);
+const ANY_YEAR = new RegExp(YEAR);
+
+/** True when `group` occurs in `source` and not as an optional part (followed by a quantifier that allows zero). */
+function requiresGroup(source: string, group: string): boolean {
+  const at = source.indexOf(group);
+  if (at < 0) return false;
+  const next = source[at + group.length];
+  return next !== '?' && next !== '*' && next !== '{';
+}
+
+/** What each pattern needs in the sentence: a month name, a year (read from the pattern itself). */
+const NEEDS = new Map(PATTERNS.map(({ re }) => [re, { month: requiresGroup(re.source, MONTH), year: requiresGroup(re.source, YEAR) }]));
+
 /**
  * Every date expression of a sentence, resolved against the article's
  * publication date when the text is relative ("ce mois-ci", "hier", "lundi
@@ -128,7 +143,12 @@ export function findDates(text: string, articleDate?: string): DateMention[] {
   const folded = fold(text);
   const ref = parseIsoDate(articleDate);
   const taken: DateMention[] = [];
+  const hasMonth = ANY_MONTH.test(folded);
+  const hasYear = ANY_YEAR.test(folded);
   for (const { re, resolve } of PATTERNS) {
+    // A pattern that needs a month name or a year finds nothing in a sentence without one.
+    const needs = NEEDS.get(re);
+    if ((needs?.month && !hasMonth) || (needs?.year && !hasYear)) continue;
     for (const m of folded.matchAll(re)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
