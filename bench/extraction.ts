@@ -1,15 +1,17 @@
 /**
  * Extraction measures: end-to-end throughput (read → graph) on one core at
  * growing corpus sizes, the same with worker threads, and the incremental
- * rebuild after one article is added to a large cached corpus.
+ * rebuild of graph.json after one article is added to, changed in or
+ * removed from a large corpus.
  */
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadCorpus } from '../src/corpus';
 import { createExtractor } from '../src/extract';
-import { saveGraph } from '../src/graph';
-import { buildCorpusGraph, buildCorpusGraphAsync } from '../src/pipeline';
+import { serialiseGraph } from '../src/graph';
+import type { GraphFileBuildResult } from '../src/pipeline';
+import { buildCorpusGraph, buildCorpusGraphAsync, buildGraphFile } from '../src/pipeline';
 import { DEFAULT_SEED_ARTICLES_DIR, generateArticle, loadCorpusMaterial, type CorpusMaterial } from './corpus';
 import { summarise, timeRuns, type Runs } from './measure';
 
@@ -187,60 +189,96 @@ export interface IncrementalParams {
   runs: number;
   workers: number;
   workDir: string;
+  /** Compare the last graph file with a full build's (costs a full build from the extraction cache). Default true. */
+  verify?: boolean;
 }
 
 export interface IncrementalResult {
   articles: number;
   mb: number;
-  /** Full build that fills the cache (on `workers` threads). */
+  /** Size of graph.json. */
+  graphFileMb: number;
+  /** First build: every article extracted (on `workers` threads), graph.json and its index written. */
   primeSeconds: number;
-  /** Rebuild after one article is added (median over runs, one new article each run). */
+  /** Rebuild, graph.json written, after one article is added (median over runs, one new article each run). */
   addOne: Runs;
-  /** Where the time of the last add-one rebuild went, seconds. */
-  breakdown: { read: number; extract: number; graph: number; cacheWrite: number };
-  /** Rebuild with nothing changed. */
+  /** … after one article in the middle of the file order is changed. */
+  changeOne: Runs;
+  /** … after one article is removed. */
+  removeOne: Runs;
+  /** Rebuild with nothing changed (nothing written). */
   unchanged: Runs;
-  /** Writing graph.json afterwards (not part of the rebuild figure). */
-  saveSeconds: number;
+  /** Where the time of the last add-one rebuild went, seconds. */
+  breakdown: { read: number; extract: number; graph: number; write: number; cacheWrite: number };
+  /** How each timed rebuild went ('incremental', 'unchanged'; 'full' would say the patch was refused). */
+  modes: Record<string, number>;
+  /** The last graph.json is a full build's, to the byte (null: not checked). */
+  identicalToFull: boolean | null;
   cacheHits: number;
 }
 
-/** Fills the cache with a corpus of `articles` articles, then adds one article at a time and rebuilds. */
+const FIXED_BUILT_AT = '2000-01-01T00:00:00.000Z';
+
+/**
+ * Fills the cache with a corpus of `articles` articles (graph.json written),
+ * then times buildGraphFile — what `npm run build-graph` runs — after one
+ * article is added, changed or removed, and with nothing changed. Every
+ * timed rebuild ends with graph.json written (atomically, flushed).
+ */
 export async function measureIncremental(params: IncrementalParams): Promise<IncrementalResult> {
   const extractor = createExtractor();
   const material = loadCorpusMaterial();
   const dir = path.join(params.workDir, `incremental-${params.articles}`);
   const cacheDir = path.join(params.workDir, 'cache');
+  const out = path.join(params.workDir, 'incremental-graph.json');
   rmSync(dir, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
   const corpus = writeCorpusOfArticles(material, params.seed, dir, params.articles);
+  const options = { articlesDir: dir, extractor, cacheDir, out, builtAt: FIXED_BUILT_AT };
   let t = performance.now();
-  await buildCorpusGraphAsync({ articlesDir: dir, extractor, cacheDir, workers: params.workers });
+  await buildGraphFile({ ...options, workers: params.workers });
   const primeSeconds = (performance.now() - t) / 1000;
-  let last: ReturnType<typeof buildCorpusGraph> | undefined;
-  const unchanged = await timeRuns(params.runs, () => (last = buildCorpusGraph({ articlesDir: dir, extractor, cacheDir })));
-  const addOne = await timeRuns(
-    params.runs,
-    () => (last = buildCorpusGraph({ articlesDir: dir, extractor, cacheDir })),
-    (run) => {
-      const article = generateArticle(material, params.seed, params.articles + run);
-      writeFileSync(path.join(dir, article.file), article.content);
-    },
-  );
-  const out = path.join(params.workDir, 'incremental-graph.json');
-  t = performance.now();
-  saveGraph(last!.graph, out);
-  const saveSeconds = (performance.now() - t) / 1000;
-  const timings = last!.stats.timings;
+  const modes: Record<string, number> = {};
+  let last: GraphFileBuildResult | undefined;
+  const rebuild = async () => {
+    last = await buildGraphFile(options);
+    modes[last.mode] = (modes[last.mode] ?? 0) + 1;
+  };
+  const unchanged = await timeRuns(params.runs, rebuild);
+  let next = params.articles;
+  const addOne = await timeRuns(params.runs, rebuild, () => {
+    const article = generateArticle(material, params.seed, next++);
+    writeFileSync(path.join(dir, article.file), article.content);
+  });
+  const addTimings = last!.stats.timings;
+  const cacheHits = last!.stats.cache.hits;
+  const files = readdirSync(dir).sort();
+  const changeOne = await timeRuns(params.runs, rebuild, (run) => {
+    const target = files[Math.floor(((run + 1) * files.length) / (params.runs + 2))];
+    writeFileSync(path.join(dir, target), generateArticle(material, params.seed, next++).content);
+  });
+  const removeOne = await timeRuns(params.runs, rebuild, (run) => {
+    rmSync(path.join(dir, files[Math.floor(((run + 1) * files.length) / (params.runs + 3))]));
+  });
+  let identicalToFull: boolean | null = null;
+  if (params.verify !== false) {
+    const full = buildCorpusGraph({ articlesDir: dir, extractor, cacheDir, builtAt: FIXED_BUILT_AT });
+    identicalToFull = readFileSync(out, 'utf8') === serialiseGraph(full.graph);
+  }
+  const s = (ms: number | undefined) => (ms ?? 0) / 1000;
   return {
     articles: corpus.articles,
     mb: corpus.bytes / MB,
+    graphFileMb: statSync(out).size / MB,
     primeSeconds,
     addOne,
-    breakdown: { read: timings.readMs / 1000, extract: timings.extractMs / 1000, graph: timings.graphMs / 1000, cacheWrite: timings.cacheMs / 1000 },
+    changeOne,
+    removeOne,
     unchanged,
-    saveSeconds,
-    cacheHits: last!.stats.cache.hits,
+    breakdown: { read: s(addTimings.readMs), extract: s(addTimings.extractMs), graph: s(addTimings.graphMs), write: s(addTimings.writeMs), cacheWrite: s(addTimings.cacheMs) },
+    modes,
+    identicalToFull,
+    cacheHits,
   };
 }
 

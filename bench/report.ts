@@ -65,13 +65,26 @@ export function reportTables(report: BenchReport): ReportTable[] {
   if (report.incremental) {
     const i = report.incremental;
     tables.push({
-      title: 'Incremental rebuild (extraction cache)',
+      title: 'Incremental rebuild of graph.json (buildGraphFile, as npm run build-graph)',
       rows: [
-        ['articles', 'MB', 'prime s', 'add one: median s', 'min–max s', 'unchanged s', 'save graph.json s'],
-        [String(i.articles), i.mb.toFixed(1), sec(i.primeSeconds), sec(i.addOne.median), range(i.addOne), sec(i.unchanged.median), sec(i.saveSeconds)],
+        ['articles', 'MB', 'graph.json MB', 'prime s', 'add one: median s (min–max)', 'change one s', 'remove one s', 'unchanged s', 'same as full build'],
+        [
+          String(i.articles),
+          i.mb.toFixed(1),
+          i.graphFileMb.toFixed(1),
+          sec(i.primeSeconds),
+          `${sec(i.addOne.median)} (${range(i.addOne)})`,
+          `${sec(i.changeOne.median)} (${range(i.changeOne)})`,
+          `${sec(i.removeOne.median)} (${range(i.removeOne)})`,
+          `${sec(i.unchanged.median)} (${range(i.unchanged)})`,
+          i.identicalToFull === null ? '–' : i.identicalToFull ? 'yes, to the byte' : 'NO',
+        ],
       ],
       notes: [
-        `last add-one rebuild: read+hash+cache load ${sec(i.breakdown.read)} s, extract ${sec(i.breakdown.extract)} s, graph ${sec(i.breakdown.graph)} s, cache write ${sec(i.breakdown.cacheWrite)} s (${i.cacheHits} cache hits)`,
+        `last add-one rebuild: list + stat + index + read ${sec(i.breakdown.read)} s, extract ${sec(i.breakdown.extract)} s, patch ${sec(i.breakdown.graph)} s, write graph.json ${sec(i.breakdown.write)} s, index + cache write ${sec(i.breakdown.cacheWrite)} s (${i.cacheHits} articles reused)`,
+        `rebuilds by mode: ${Object.entries(i.modes)
+          .map(([mode, n]) => `${mode} ${n}`)
+          .join(', ')}`,
       ],
     });
   }

@@ -223,6 +223,9 @@ export function summaryJson(report: BenchReport): Record<string, unknown> {
       seconds: report.incremental ? report.incremental.addOne.median : null,
       articles: report.incremental?.articles ?? null,
       unchangedSeconds: report.incremental?.unchanged.median ?? null,
+      changeOneSeconds: report.incremental?.changeOne.median ?? null,
+      removeOneSeconds: report.incremental?.removeOne.median ?? null,
+      identicalToFull: report.incremental?.identicalToFull ?? null,
     },
     centrality: {
       vsNetworkx: smallestRatio(report, 'networkx'),

@@ -22,12 +22,12 @@ export async function main(argv: string[], io: CliIO = PROCESS_IO): Promise<void
   const { options } = parseArgs(SPEC, argv);
   const out = options.out ?? DEFAULT_GRAPH_FILE;
   const workers = options.workers === undefined ? 'auto' : intOption(options.workers, 'workers', { min: 1 }, 1);
-  const { stats, corpus } = await buildAndSaveAsync(
+  const { stats, skipped } = await buildAndSaveAsync(
     { articlesDir: options.articles ?? DEFAULT_ARTICLES_DIR, out, knowledgeDir: options.knowledge, strict: options.strict, workers, cacheDir: options['no-cache'] ? false : undefined },
     io,
   );
-  if (options.json) io.stdout(`${JSON.stringify({ out, ...stats, skipped: corpus.skipped })}\n`);
-  else if (!options.quiet) io.stdout(`${formatBuildSummary(stats, corpus.skipped, out)}\n`);
+  if (options.json) io.stdout(`${JSON.stringify({ out, ...stats, skipped })}\n`);
+  else if (!options.quiet) io.stdout(`${formatBuildSummary(stats, skipped, out)}\n`);
 }
 
 if (require.main === module) void runMain(SPEC, main);

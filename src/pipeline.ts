@@ -402,6 +402,30 @@ function graphIndexKey(extractor: Extractor, options: BuildCorpusGraphOptions): 
  * before anything is written.
  */
 export async function buildGraphFile(options: BuildGraphFileOptions): Promise<GraphFileBuildResult> {
+  const attempt = tryIncremental(options);
+  if ('result' in attempt) return attempt.result;
+  return writeFullBuild(await buildCorpusGraphAsync(attempt.full.options), attempt.full);
+}
+
+/** buildGraphFile on the main thread only (a full build does not use workers). */
+export function buildGraphFileSync(options: BuildGraphFileOptions): GraphFileBuildResult {
+  const attempt = tryIncremental({ ...options, workers: 1 });
+  if ('result' in attempt) return attempt.result;
+  return writeFullBuild(buildCorpusGraph(attempt.full.options), attempt.full);
+}
+
+/** What a full build needs besides the graph: the options, the index to write, and the files' stamps taken before reading. */
+interface FullBuildPlan {
+  options: BuildGraphFileOptions & { extractor: Extractor };
+  indexFile?: string;
+  key: string;
+  reason: string;
+  stamps: Map<string, FileStamp>;
+  t0: number;
+}
+
+/** The incremental build when it can be done, else the plan of the full one. */
+function tryIncremental(options: BuildGraphFileOptions): { result: GraphFileBuildResult } | { full: FullBuildPlan } {
   const t0 = performance.now();
   const extractor = options.extractor ?? createExtractor({ knowledgeDir: options.knowledgeDir });
   const withExtractor = { ...options, extractor };
@@ -415,10 +439,16 @@ export async function buildGraphFile(options: BuildGraphFileOptions): Promise<Gr
     else {
       const patched = patchGraphFile(index, withExtractor, indexFile, t0);
       if ('fallback' in patched) reason = patched.fallback;
-      else return patched;
+      else return { result: patched };
     }
   }
-  return fullGraphFile(withExtractor, indexFile, key, reason, t0);
+  // Stamped before reading: a file edited during the build then differs from its stamp next time.
+  const stamps = new Map<string, FileStamp>();
+  for (const candidate of listArticleCandidates(options.articlesDir)) {
+    const stamp = candidate.skip === undefined ? stampOf(candidate.absolute) : undefined;
+    if (stamp) stamps.set(candidate.relative, stamp);
+  }
+  return { full: { options: withExtractor, indexFile, key, reason, stamps, t0 } };
 }
 
 function readAndHash(maxBytes: number) {
@@ -439,6 +469,12 @@ function patchGraphFile(index: GraphIndex, options: BuildGraphFileOptions & { ex
   const listedSkips = changes.listed.flatMap((entry) => ('skip' in entry ? [{ file: entry.file, reason: entry.skip }] : []));
   if (changes.toExtract.length === 0 && changes.dropped.length === 0 && sameSkips(listedSkips, index.skipped)) {
     if (options.strict && listedSkips.length) throw new SkippedFilesError(listedSkips, options.out);
+    if (changes.restamped > 0) {
+      const articles = changes.listed.flatMap((entry) => ('kept' in entry ? [entry.kept] : []));
+      const skipped = changes.listed.flatMap((entry) => ('skip' in entry ? [{ file: entry.file, reason: entry.skip, ...entry.stamp }] : []));
+      const { graphFile: _graphFile, ...rest } = index;
+      writeGraphIndex(indexFile, { ...rest, articles, skipped }, options.out);
+    }
     return unchangedResult(index, changes, listedSkips, t0);
   }
   const bytes = readFileSync(options.out);
@@ -482,17 +518,17 @@ function unchangedResult(index: GraphIndex, changes: FolderChanges, skipped: Ski
 }
 
 /** BuildStats of a graph file from its index. */
-function indexStats(index: Pick<GraphIndex, 'articles' | 'nodes' | 'edges' | 'skipped'>, changes: FolderChanges, workers: number, timings: BuildStats['timings']): BuildStats {
+function indexStats(index: Omit<GraphIndex, 'graphFile'>, changes: FolderChanges, workers: number, timings: BuildStats['timings']): BuildStats {
   return {
     articlesRead: index.articles.length,
     articlesSkipped: index.skipped.length,
     sentences: index.articles.reduce((n, a) => n + a.meta.sentences, 0),
     characters: index.articles.reduce((n, a) => n + a.characters, 0),
-    entities: index.nodes.length,
-    entitiesByType: countBy(index.nodes.map((n) => n.type)),
-    relations: index.edges.length,
-    relationsByType: countBy(index.edges.map((e) => e.type)),
-    claims: index.edges.reduce((n, e) => n + e.claims, 0),
+    entities: index.nodeOrder.length,
+    entitiesByType: countBy(index.nodeOrder.map((n) => index.nodes[n].type)),
+    relations: index.edgeOrder.length,
+    relationsByType: countBy(index.edgeOrder.map((e) => index.edges[e].type)),
+    claims: index.edgeOrder.reduce((n, e) => n + index.edges[e].claims, 0),
     bytes: changes.bytes,
     cache: { hits: index.articles.length - changes.toExtract.length, misses: changes.toExtract.length },
     workers,
@@ -500,15 +536,9 @@ function indexStats(index: Pick<GraphIndex, 'articles' | 'nodes' | 'edges' | 'sk
   };
 }
 
-/** The full path of buildGraphFile: every article (through the extraction cache), then the file and its index. */
-async function fullGraphFile(options: BuildGraphFileOptions & { extractor: Extractor }, indexFile: string | undefined, key: string, reason: string, t0: number): Promise<GraphFileBuildResult> {
-  // Stamped before reading: a file edited during the build then differs from its stamp next time.
-  const stamps = new Map<string, FileStamp>();
-  for (const candidate of listArticleCandidates(options.articlesDir)) {
-    const stamp = candidate.skip === undefined ? stampOf(candidate.absolute) : undefined;
-    if (stamp) stamps.set(candidate.relative, stamp);
-  }
-  const result = await buildCorpusGraphAsync(options);
+/** The full path of buildGraphFile, after the build: the file, its index, the result. */
+function writeFullBuild(result: BuildCorpusGraphResult, plan: FullBuildPlan): GraphFileBuildResult {
+  const { options, indexFile } = plan;
   if (options.strict && result.corpus.skipped.length) throw new SkippedFilesError(result.corpus.skipped, options.out);
   const t1 = performance.now();
   const layout = layoutGraph(result.graph);
@@ -521,8 +551,8 @@ async function fullGraphFile(options: BuildGraphFileOptions & { extractor: Extra
         articles: result.corpus.articles,
         extractions: result.extractions,
         skipped: result.corpus.skipped,
-        stamps,
-        key,
+        stamps: plan.stamps,
+        key: plan.key,
         articlesDir: path.resolve(options.articlesDir),
         extractorVersion: options.extractor.version,
       },
@@ -532,6 +562,6 @@ async function fullGraphFile(options: BuildGraphFileOptions & { extractor: Extra
     else removeGraphIndex(indexFile);
   }
   const t3 = performance.now();
-  const stats: BuildStats = { ...result.stats, timings: { ...result.stats.timings, writeMs: t2 - t1, cacheMs: result.stats.timings.cacheMs + (t3 - t2), totalMs: t3 - t0 } };
-  return { mode: 'full', reason, stats, skipped: result.corpus.skipped, notes: notesOf(result.corpus.articles), graph: result.graph };
+  const stats: BuildStats = { ...result.stats, timings: { ...result.stats.timings, writeMs: t2 - t1, cacheMs: result.stats.timings.cacheMs + (t3 - t2), totalMs: t3 - plan.t0 } };
+  return { mode: 'full', reason: plan.reason, stats, skipped: result.corpus.skipped, notes: notesOf(result.corpus.articles), graph: result.graph };
 }

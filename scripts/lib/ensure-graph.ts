@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Extractor } from '../../src/extract';
 import { createExtractor } from '../../src/extract';
-import { GraphFileError, loadGraph, saveGraph } from '../../src/graph';
-import type { BuildCorpusGraphResult } from '../../src/pipeline';
-import { buildCorpusGraph, buildCorpusGraphAsync, DEFAULT_CACHE_DIR, staleReason } from '../../src/pipeline';
+import { GraphFileError, loadGraph } from '../../src/graph';
+import type { GraphFileBuildResult } from '../../src/pipeline';
+import { buildGraphFile, buildGraphFileSync, DEFAULT_CACHE_DIR, SkippedFilesError, staleReason } from '../../src/pipeline';
 import { formatBuildSummary } from '../../src/summary';
 import { type CliIO, InputError } from './cli';
 import { createProgress } from './progress';
@@ -29,6 +29,8 @@ export interface BuildAndSaveOptions {
 function buildOptions(options: BuildAndSaveOptions, progress: ReturnType<typeof createProgress>) {
   return {
     articlesDir: options.articlesDir,
+    out: options.out,
+    strict: options.strict,
     knowledgeDir: options.knowledgeDir,
     extractor: options.extractor,
     cacheDir: options.cacheDir === false ? undefined : (options.cacheDir ?? DEFAULT_CACHE_DIR),
@@ -37,45 +39,56 @@ function buildOptions(options: BuildAndSaveOptions, progress: ReturnType<typeof 
   };
 }
 
-/** buildAndSave with extraction on worker threads (`options.workers`). */
-export async function buildAndSaveAsync(options: BuildAndSaveOptions, io: CliIO): Promise<BuildCorpusGraphResult> {
+/**
+ * buildAndSave with extraction on worker threads (`options.workers`) when
+ * the build is a full one. A rebuild after a few articles changed patches
+ * the last graph file instead (src/pipeline/incremental.ts).
+ */
+export async function buildAndSaveAsync(options: BuildAndSaveOptions, io: CliIO): Promise<GraphFileBuildResult> {
   const progress = createProgress(io);
-  let result: BuildCorpusGraphResult;
+  let result: GraphFileBuildResult;
   try {
-    result = await buildCorpusGraphAsync(buildOptions(options, progress));
+    result = await buildGraphFile(buildOptions(options, progress));
+  } catch (error) {
+    throw reportRefused(error, options, io);
   } finally {
     progress.done();
   }
-  return reportAndSave(result, options, io);
+  return report(result, options, io);
 }
 
 /**
  * Builds the graph with progress on a terminal, names every skipped file on
  * stderr, and writes the graph atomically (a failed build leaves the old file).
  */
-export function buildAndSave(options: BuildAndSaveOptions, io: CliIO): BuildCorpusGraphResult {
+export function buildAndSave(options: BuildAndSaveOptions, io: CliIO): GraphFileBuildResult {
   const progress = createProgress(io);
-  let result: BuildCorpusGraphResult;
+  let result: GraphFileBuildResult;
   try {
-    result = buildCorpusGraph({ ...buildOptions(options, progress), workers: 1 });
+    result = buildGraphFileSync(buildOptions(options, progress));
+  } catch (error) {
+    throw reportRefused(error, options, io);
   } finally {
     progress.done();
   }
-  return reportAndSave(result, options, io);
+  return report(result, options, io);
 }
 
-function reportAndSave(result: BuildCorpusGraphResult, options: BuildAndSaveOptions, io: CliIO): BuildCorpusGraphResult {
-  for (const skipped of result.corpus.skipped) {
-    io.stderr(`newsgraph build-graph: ${path.join(options.articlesDir, skipped.file)}: ${skipped.reason}; skipped\n`);
-  }
+function reportSkipped(skipped: readonly { file: string; reason: string }[], options: BuildAndSaveOptions, io: CliIO): void {
+  for (const file of skipped) io.stderr(`newsgraph build-graph: ${path.join(options.articlesDir, file.file)}: ${file.reason}; skipped\n`);
+}
+
+/** --strict refused the build: the skipped files are named, then the refusal (exit 2). */
+function reportRefused(error: unknown, options: BuildAndSaveOptions, io: CliIO): unknown {
+  if (!(error instanceof SkippedFilesError)) return error;
+  reportSkipped(error.skipped, options, io);
+  return new InputError(error.message);
+}
+
+function report(result: GraphFileBuildResult, options: BuildAndSaveOptions, io: CliIO): GraphFileBuildResult {
+  reportSkipped(result.skipped, options, io);
   // Read, but not as the bytes said: a legacy encoding guessed, a byte-order mark dropped.
-  for (const article of result.corpus.articles) {
-    for (const note of article.notes) io.stderr(`newsgraph build-graph: ${path.join(options.articlesDir, article.file)}: note: ${note}\n`);
-  }
-  if (options.strict && result.corpus.skipped.length) {
-    throw new InputError(`--strict: ${result.corpus.skipped.length} file(s) skipped; ${options.out} left as it was`);
-  }
-  saveGraph(result.graph, options.out);
+  for (const { file, note } of result.notes) io.stderr(`newsgraph build-graph: ${path.join(options.articlesDir, file)}: note: ${note}\n`);
   return result;
 }
 
@@ -105,7 +118,7 @@ function readGraphAttributes(file: string): Parameters<typeof staleReason>[0] {
 }
 
 /** Returns the graph file, rebuilt first when missing or stale (saying why on stderr). */
-export function ensureGraph(options: EnsureGraphOptions, io: CliIO): { file: string; built: BuildCorpusGraphResult | null } {
+export function ensureGraph(options: EnsureGraphOptions, io: CliIO): { file: string; built: GraphFileBuildResult | null } {
   const file = options.graph ?? DEFAULT_GRAPH_FILE;
   const articlesDir = options.articles ?? DEFAULT_ARTICLES_DIR;
   const extractor = createExtractor({ knowledgeDir: options.knowledge });
@@ -113,6 +126,6 @@ export function ensureGraph(options: EnsureGraphOptions, io: CliIO): { file: str
   if (reason === null) return { file, built: null };
   io.stderr(`newsgraph: building ${file} (${reason})\n`);
   const built = buildAndSave({ articlesDir, out: file, extractor }, io);
-  if (options.summary) io.stdout(`${formatBuildSummary(built.stats, built.corpus.skipped, file)}\n`);
+  if (options.summary) io.stdout(`${formatBuildSummary(built.stats, built.skipped, file)}\n`);
   return { file, built };
 }

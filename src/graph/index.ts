@@ -2,6 +2,6 @@
 export { buildGraph, relationKey } from './build';
 export type { NewsGraph, BuildGraphOptions } from './build';
 export { GraphFileError, GraphFileSchema, loadGraph, saveGraph, serialiseGraph, writeFileAtomic, writeFilesAtomic } from './io';
-export { edgeEntry, GRAPH_FILE_INDENT, graphEntryText, graphFileLayout, layoutGraph, nodeEntry, readEntry, writeGraphFile } from './file';
-export type { EntrySpan, GraphFileLayout } from './file';
+export { edgeEntry, entryWithItems, GRAPH_FILE_INDENT, graphEntryText, graphFileLayout, itemRegion, itemsText, layoutBytes, layoutGraph, nodeEntry, readEntry, splicedRegion, writeGraphFile } from './file';
+export type { EntrySpan, GraphFileLayout, ItemChange } from './file';
 export { claimKey, edgeEnds, mergeRelationExtras, mergeUnique, newNodeAttributes } from './build';

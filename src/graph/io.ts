@@ -18,13 +18,46 @@ function removeQuietly(file: string): void {
   }
 }
 
-/** Writes `content` to a fresh temp file beside `file`, flushed to disk; returns its name. */
-function writeTemp(file: string, content: string | Uint8Array): string {
+/** Pieces smaller than this are gathered into one buffer before a write (a call per piece would cost more than the copy). */
+const SMALL_PIECE_BYTES = 64 * 1024;
+/** Bytes gathered before they are written. */
+const GATHER_BYTES = 4 * 1024 * 1024;
+
+/** Writes all of `bytes` at the descriptor's position. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+/** Writes every piece, in order, at the descriptor's position: small ones gathered, large ones as they are. */
+function writePieces(fd: number, pieces: readonly Uint8Array[]): void {
+  let gathered: Uint8Array[] = [];
+  let gatheredBytes = 0;
+  const flush = () => {
+    if (gathered.length) writeAll(fd, gathered.length === 1 ? gathered[0] : Buffer.concat(gathered, gatheredBytes));
+    gathered = [];
+    gatheredBytes = 0;
+  };
+  for (const piece of pieces) {
+    if (piece.length >= SMALL_PIECE_BYTES) {
+      flush();
+      writeAll(fd, piece);
+      continue;
+    }
+    gathered.push(piece);
+    gatheredBytes += piece.length;
+    if (gatheredBytes >= GATHER_BYTES) flush();
+  }
+  flush();
+}
+
+/** Writes `content` (text, bytes, or a list of byte pieces) to a fresh temp file beside `file`, flushed to disk; returns its name. */
+function writeTemp(file: string, content: string | Uint8Array | readonly Uint8Array[]): string {
   const tmp = siblingName(file, 'tmp');
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w');
-    writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+    if (Array.isArray(content)) writePieces(fd, content);
+    else writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : (content as Uint8Array));
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -40,7 +73,7 @@ function writeTemp(file: string, content: string | Uint8Array): string {
  * Writes `content` to `file` atomically: a temp file in the same folder, flushed,
  * then renamed over the target, so readers see the old file or the new one, never half.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+export function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[]): void {
   const tmp = writeTemp(file, content);
   try {
     renameSync(tmp, file);

@@ -36,13 +36,14 @@ import type { Article, SkippedFile } from '../corpus';
 import { articleFormat, articleId, NotAnArticleError } from '../corpus';
 import type { ArticleExtraction } from '../extract';
 import type { EntrySpan, GraphFileLayout, NewsGraph } from '../graph';
-import { claimKey, edgeEnds, edgeEntry, graphEntryText, graphFileLayout, mergeRelationExtras, mergeUnique, nodeEntry, readEntry, relationKey, writeFileAtomic } from '../graph';
-import type { ArticleMeta, Claim, EntityAttributes, EntityType, MentionRef, RelationAttributes, RelationType } from '../ontology';
+import type { ItemChange } from '../graph';
+import { claimKey, edgeEnds, edgeEntry, entryWithItems, graphFileLayout, itemRegion, itemsText, mergeRelationExtras, nodeEntry, relationKey, splicedRegion, writeFileAtomic } from '../graph';
+import type { ArticleMeta, EntityAttributes, EntityType, RelationAttributes, RelationType } from '../ontology';
 import type { ArticleCandidate } from './files';
 import { errnoReason } from './files';
 
 /** Format of the index file; bump when its layout changes. */
-export const GRAPH_INDEX_FORMAT = 1;
+export const GRAPH_INDEX_FORMAT = 2;
 
 /** Size and modification time of a file, as statted before it was read. */
 export interface FileStamp {
@@ -68,9 +69,9 @@ export interface IndexedArticle extends FileStamp {
   entities: number[];
   /** Mention surfaces of a node beyond its records' aliases, in mention order, by node index (sparse). */
   surfaces?: Record<number, string[]>;
-  /** Per edge stated, in order of its first statement: edge index, index of that relation in the extraction (flat pairs). */
+  /** Per edge stated, in order of its first statement: edge index, index of that relation in the extraction, claims it adds (flat triples). */
   edges: number[];
-  /** Roles and items of the edge's statements, in order, by position of the pair in `edges` / 2 (sparse). */
+  /** Roles and items of the edge's statements, in order, by position of the triple in `edges` / 3 (sparse). */
   extras?: Record<number, StatementExtras[]>;
 }
 
@@ -79,14 +80,16 @@ export interface IndexedNode {
   type: EntityType;
   /** The distinct entity records met for it (JSON, without id and known), in the order met. */
   variants: string[];
-  span: EntrySpan;
+  /** Its entry in graph.json; none when no article states it any more (kept in the table so indexes stay stable until a full build). */
+  span?: EntrySpan;
 }
 
 export interface IndexedEdge {
   key: string;
   type: RelationType;
   claims: number;
-  span: EntrySpan;
+  /** Its entry in graph.json; none when no article states it any more. */
+  span?: EntrySpan;
 }
 
 /** The index of one graph file. */
@@ -101,8 +104,12 @@ export interface GraphIndex {
   options: object;
   articles: IndexedArticle[];
   skipped: (SkippedFile & Partial<FileStamp>)[];
+  /** Every node and edge met since the last full build; articles refer to them by position. */
   nodes: IndexedNode[];
   edges: IndexedEdge[];
+  /** The positions of the nodes and edges of graph.json, in its order. */
+  nodeOrder: number[];
+  edgeOrder: number[];
 }
 
 /** Builds an index's node and edge tables while articles are indexed. */
@@ -124,7 +131,7 @@ class IndexTables {
     let i = this.nodeIndex.get(id);
     if (i === undefined) {
       i = this.nodes.length;
-      this.nodes.push({ id, type, variants: [], span: { offset: 0, length: 0 } });
+      this.nodes.push({ id, type, variants: [] });
       this.nodeIndex.set(id, i);
     }
     return i;
@@ -159,7 +166,7 @@ class IndexTables {
     let i = this.edgeIndex.get(key);
     if (i === undefined) {
       i = this.edges.length;
-      this.edges.push({ key, type, claims: 0, span: { offset: 0, length: 0 } });
+      this.edges.push({ key, type, claims: 0 });
       this.edgeIndex.set(key, i);
     }
     return i;
@@ -204,21 +211,26 @@ function indexContribution(extraction: ArticleExtraction, tables: IndexTables): 
   }
   const edges: number[] = [];
   let extras: Record<number, StatementExtras[]> | undefined;
-  const pairOf = new Map<number, number>();
+  const tripleOf = new Map<number, { triple: number; claims: Set<string> }>();
   extraction.relations.forEach((relation, j) => {
     if (relation.subject === relation.object) return; // buildGraph keeps no self-loop
     const edge = tables.edgeOf(relationKey(relation.subject, relation.type, relation.object), relation.type);
-    let pair = pairOf.get(edge);
-    if (pair === undefined) {
-      pair = edges.length / 2;
-      pairOf.set(edge, pair);
-      edges.push(edge, j);
+    let seen = tripleOf.get(edge);
+    if (seen === undefined) {
+      seen = { triple: edges.length / 3, claims: new Set() };
+      tripleOf.set(edge, seen);
+      edges.push(edge, j, 0);
+    }
+    const claim = claimKey(relation.claim);
+    if (!seen.claims.has(claim)) {
+      seen.claims.add(claim);
+      edges[3 * seen.triple + 2]++;
     }
     if (relation.role || relation.items?.length) {
       const statement: StatementExtras = {};
       if (relation.role) statement.role = relation.role;
       if (relation.items?.length) statement.items = relation.items;
-      ((extras ??= {})[pair] ??= []).push(statement);
+      ((extras ??= {})[seen.triple] ??= []).push(statement);
     }
   });
   const out: Pick<IndexedArticle, 'entities' | 'surfaces' | 'edges' | 'extras'> = { entities, edges };
@@ -249,7 +261,13 @@ function indexedArticle(article: Article, extraction: ArticleExtraction, stamp: 
  * Renumbers the tables to the order of the graph file just written (and
  * drops what it no longer holds), with each entry's span.
  */
-function compactIndex(articles: IndexedArticle[], tables: IndexTables, nodeOrder: number[], edgeOrder: number[], layout: GraphFileLayout): { articles: IndexedArticle[]; nodes: IndexedNode[]; edges: IndexedEdge[] } {
+function compactIndex(
+  articles: IndexedArticle[],
+  tables: IndexTables,
+  nodeOrder: number[],
+  edgeOrder: number[],
+  layout: GraphFileLayout,
+): Pick<GraphIndex, 'articles' | 'nodes' | 'edges' | 'nodeOrder' | 'edgeOrder'> {
   const nodeMap = new Int32Array(tables.nodes.length).fill(-1);
   const edgeMap = new Int32Array(tables.edges.length).fill(-1);
   const nodes = nodeOrder.map((old, i) => {
@@ -260,9 +278,9 @@ function compactIndex(articles: IndexedArticle[], tables: IndexTables, nodeOrder
     edgeMap[old] = i;
     return { ...tables.edges[old], span: layout.edges[i] };
   });
-  const remap = (pairs: number[], map: Int32Array) => {
-    const out = pairs.slice();
-    for (let k = 0; k < out.length; k += 2) {
+  const remap = (list: number[], map: Int32Array, step: number) => {
+    const out = list.slice();
+    for (let k = 0; k < out.length; k += step) {
       out[k] = map[out[k]];
       if (out[k] < 0) throw new Error('newsgraph build-graph: index: an article states a node or edge the graph lost');
     }
@@ -270,12 +288,14 @@ function compactIndex(articles: IndexedArticle[], tables: IndexTables, nodeOrder
   };
   return {
     articles: articles.map((a) => {
-      const out: IndexedArticle = { ...a, entities: remap(a.entities, nodeMap), edges: remap(a.edges, edgeMap) };
+      const out: IndexedArticle = { ...a, entities: remap(a.entities, nodeMap, 2), edges: remap(a.edges, edgeMap, 3) };
       if (a.surfaces) out.surfaces = Object.fromEntries(Object.entries(a.surfaces).map(([node, list]) => [nodeMap[Number(node)], list]));
       return out;
     }),
     nodes,
     edges,
+    nodeOrder: nodes.map((_, i) => i),
+    edgeOrder: edges.map((_, i) => i),
   };
 }
 
@@ -343,6 +363,8 @@ export interface FolderChanges {
   toExtract: Extract<Listed, { fresh: unknown }>[];
   /** Indexed articles no longer in the graph (removed, changed or now skipped). */
   dropped: IndexedArticle[];
+  /** Articles read again because their stamp changed, found unchanged (their new stamps go into the index). */
+  restamped: number;
   bytes: number;
 }
 
@@ -362,6 +384,7 @@ export function folderChanges(index: GraphIndex, candidates: readonly ArticleCan
   const toExtract: FolderChanges['toExtract'] = [];
   const still = new Set<string>();
   let bytes = 0;
+  let restamped = 0;
   const sameStamp = (a: Partial<FileStamp> | undefined, b: FileStamp) => a !== undefined && a.size === b.size && a.mtimeMs === b.mtimeMs;
   for (const candidate of candidates) {
     const { relative: file, absolute } = candidate;
@@ -406,6 +429,7 @@ export function folderChanges(index: GraphIndex, candidates: readonly ArticleCan
     if (before && before.hash === read.hash) {
       listed.push({ file, kept: { ...before, ...stamp } }); // touched, not changed
       still.add(file);
+      restamped++;
       continue;
     }
     const fresh = { file, fresh: { absolute, bytes: read.bytes, hash: read.hash, stamp } };
@@ -415,7 +439,7 @@ export function folderChanges(index: GraphIndex, candidates: readonly ArticleCan
   }
   const dropped = index.articles.filter((a) => !still.has(a.file));
   if (toExtract.length + dropped.length > 2 * maxChanges) return null;
-  return { listed, toExtract, dropped, bytes };
+  return { listed, toExtract, dropped, restamped, bytes };
 }
 
 /** An extracted file, or why it was skipped. */
@@ -454,8 +478,6 @@ export function patchGraph(
     index.nodes.map((n) => ({ ...n, variants: n.variants.slice() })),
     index.edges.map((e) => ({ ...e })),
   );
-  const oldNodeCount = index.nodes.length;
-  const oldEdgeCount = index.edges.length;
   const skipped: SkippedFile[] = [];
   const skippedStamped: GraphIndex['skipped'] = [];
   const articles: IndexedArticle[] = [];
@@ -489,27 +511,33 @@ export function patchGraph(
   }
   if (articles.length === 0) return { reason: 'no article left' };
 
-  // Nodes and edges whose entries change: those the dropped and the fresh articles state.
-  const touchedNodes = new Set<number>();
-  const touchedEdges = new Set<number>();
-  const touch = (a: IndexedArticle) => {
-    for (let k = 0; k < a.entities.length; k += 2) touchedNodes.add(a.entities[k]);
-    for (let k = 0; k < a.edges.length; k += 2) touchedEdges.add(a.edges[k]);
+  // Nodes and edges whose entries change: those the dropped and the fresh articles state; which docs each loses.
+  const droppedFromNode = new Map<number, string[]>();
+  const droppedFromEdge = new Map<number, string[]>();
+  const touch = (a: IndexedArticle, doc?: string) => {
+    for (let k = 0; k < a.entities.length; k += 2) {
+      const list = droppedFromNode.get(a.entities[k]) ?? [];
+      if (doc !== undefined && list[list.length - 1] !== doc) list.push(doc);
+      droppedFromNode.set(a.entities[k], list);
+    }
+    for (let k = 0; k < a.edges.length; k += 3) {
+      const list = droppedFromEdge.get(a.edges[k]) ?? [];
+      if (doc !== undefined) list.push(doc);
+      droppedFromEdge.set(a.edges[k], list);
+    }
   };
-  changes.dropped.forEach(touch);
+  changes.dropped.forEach((a) => touch(a, a.meta.id));
   freshExtraction.forEach((_, a) => touch(a));
-  const droppedDocs = new Set(changes.dropped.map((a) => a.meta.id));
 
-  // One pass in file order: where each node and edge is first stated, and who states the touched ones.
+  // One pass in file order: where each node and edge is first stated, who states the touched ones, claims per edge.
   const nodeFirst = new Float64Array(tables.nodes.length).fill(Infinity);
   const edgeFirst = new Float64Array(tables.edges.length).fill(Infinity);
-  const nodeContributors = new Map<number, Contributor[]>([...touchedNodes].map((n) => [n, []]));
-  const edgeContributors = new Map<number, Contributor[]>([...touchedEdges].map((e) => [e, []]));
-  const docRank = new Map<string, number>();
+  const edgeClaims = new Float64Array(tables.edges.length);
+  const nodeContributors = new Map<number, Contributor[]>([...droppedFromNode.keys()].map((n) => [n, []]));
+  const edgeContributors = new Map<number, Contributor[]>([...droppedFromEdge.keys()].map((e) => [e, []]));
   // Sort key of a first statement: rank, then position in the article (positions stay far below this).
   const POSITION_SPAN = 2 ** 21;
   articles.forEach((article, rank) => {
-    docRank.set(article.meta.id, rank);
     const contributor: Contributor = { rank, article, extraction: freshExtraction.get(article) };
     for (let k = 0; k < article.entities.length; k += 2) {
       const node = article.entities[k];
@@ -517,47 +545,63 @@ export function patchGraph(
       const list = nodeContributors.get(node);
       if (list && list[list.length - 1]?.article !== article) list.push(contributor);
     }
-    for (let k = 0; k < article.edges.length; k += 2) {
+    for (let k = 0; k < article.edges.length; k += 3) {
       const edge = article.edges[k];
       if (edgeFirst[edge] === Infinity) edgeFirst[edge] = rank * POSITION_SPAN + article.edges[k + 1];
+      edgeClaims[edge] += article.edges[k + 2];
       edgeContributors.get(edge)?.push(contributor);
     }
   });
 
-  const texts = new Map<string, string>();
+  const texts = new Map<string, Uint8Array>();
+  const regionOf = (span: EntrySpan | undefined, key: string) => (span ? itemRegion(bytes.subarray(span.offset, span.offset + span.length), key) : Buffer.alloc(0));
   for (const [node, contributors] of nodeContributors) {
     if (contributors.length === 0) continue;
-    const old = node < oldNodeCount ? readEntry<{ key: string; attributes: EntityAttributes }>(bytes, tables.nodes[node].span) : undefined;
-    const attributes = nodeAttributes(tables.nodes[node], node, contributors, old?.attributes.mentions ?? [], droppedDocs, docRank);
-    if (typeof attributes === 'string') return { reason: attributes };
-    tables.nodes[node].type = attributes.type;
-    texts.set(`n${node}`, graphEntryText(nodeEntry(tables.nodes[node].id, attributes)));
+    const record = tables.nodes[node];
+    const attributes = nodeAttributes(record, node, contributors);
+    record.type = attributes.type;
+    const itemChanges = changesOf(contributors, droppedFromNode.get(node)!, (extraction) =>
+      extraction.mentions.filter((m) => m.entityId === record.id).map((m) => ({ doc: extraction.doc, sentence: m.sentence, start: m.start, end: m.end })),
+    );
+    const region = splicedRegion(regionOf(record.span, 'mentions'), itemChanges);
+    texts.set(`n${node}`, entryWithItems(nodeEntry(record.id, attributes) as { attributes: Record<string, unknown> }, 'mentions', region));
   }
   for (const [edge, contributors] of edgeContributors) {
     if (contributors.length === 0) continue;
-    const old = edge < oldEdgeCount ? readEntry<{ attributes: RelationAttributes }>(bytes, tables.edges[edge].span) : undefined;
-    const attributes = edgeAttributes(tables.edges[edge], edge, contributors, old?.attributes.claims ?? [], droppedDocs, docRank);
-    if (typeof attributes === 'string') return { reason: attributes };
-    tables.edges[edge].claims = attributes.claims.length;
-    const { source, target, undirected } = edgeEnds(tables.edges[edge].key);
-    texts.set(`e${edge}`, graphEntryText(edgeEntry(tables.edges[edge].key, source, target, attributes, undirected)));
+    const record = tables.edges[edge];
+    const attributes = edgeAttributes(record, edge, contributors);
+    record.claims = edgeClaims[edge];
+    const itemChanges = changesOf(contributors, droppedFromEdge.get(edge)!, (extraction) => {
+      const seen = new Set<string>();
+      return extraction.relations
+        .filter((r) => r.subject !== r.object && relationKey(r.subject, r.type, r.object) === record.key)
+        .map((r) => r.claim)
+        .filter((claim) => !seen.has(claimKey(claim)) && Boolean(seen.add(claimKey(claim))));
+    });
+    const region = splicedRegion(regionOf(record.span, 'claims'), itemChanges);
+    const { source, target, undirected } = edgeEnds(record.key);
+    texts.set(`e${edge}`, entryWithItems(edgeEntry(record.key, source, target, attributes, undirected) as { attributes: Record<string, unknown> }, 'claims', region));
   }
 
   const byFirst = (first: Float64Array) => (a: number, b: number) => first[a] - first[b];
   const nodeOrder = [...nodeFirst.keys()].filter((n) => nodeFirst[n] !== Infinity).sort(byFirst(nodeFirst));
   const edgeOrder = [...edgeFirst.keys()].filter((e) => edgeFirst[e] !== Infinity).sort(byFirst(edgeFirst));
-  const entryBytes = (kind: 'n' | 'e', i: number, span: EntrySpan): string | Uint8Array => texts.get(`${kind}${i}`) ?? bytes.subarray(span.offset, span.offset + span.length);
+  const entryBytes = (kind: 'n' | 'e', i: number, span: EntrySpan | undefined): Uint8Array => texts.get(`${kind}${i}`) ?? bytes.subarray(span!.offset, span!.offset + span!.length);
   const attributes = { name: 'newsgraph', extractorVersion: index.extractorVersion, builtAt, articles: articles.map((a) => a.meta), skipped };
   const layout = graphFileLayout(
     { options: index.options, attributes },
     nodeOrder.map((n) => entryBytes('n', n, tables.nodes[n].span)),
     edgeOrder.map((e) => entryBytes('e', e, tables.edges[e].span)),
   );
-  const compact = compactIndex(articles, tables, nodeOrder, edgeOrder, layout);
+  // Positions stay as they are (no article is rewritten); only the spans follow the new file.
+  for (const node of tables.nodes) delete node.span;
+  for (const edge of tables.edges) delete edge.span;
+  nodeOrder.forEach((n, i) => (tables.nodes[n].span = layout.nodes[i]));
+  edgeOrder.forEach((e, i) => (tables.edges[e].span = layout.edges[i]));
   return {
     layout,
     skipped,
-    articles: compact.articles,
+    articles,
     index: {
       format: GRAPH_INDEX_FORMAT,
       key: index.key,
@@ -565,90 +609,69 @@ export function patchGraph(
       extractorVersion: index.extractorVersion,
       options: index.options,
       skipped: skippedStamped,
-      ...compact,
+      articles,
+      nodes: tables.nodes,
+      edges: tables.edges,
+      nodeOrder,
+      edgeOrder,
     },
   };
 }
 
-/** Groups a list whose items belong to docs (runs per doc, in file order) and merges fresh runs in by rank. */
-function mergeByDoc<T extends { doc: string }>(old: readonly T[], fresh: { rank: number; items: T[] }[], droppedDocs: ReadonlySet<string>, docRank: ReadonlyMap<string, number>): T[] | string {
-  const runs: { rank: number; items: T[] }[] = [];
-  for (const item of old) {
-    if (droppedDocs.has(item.doc)) continue;
-    const rank = docRank.get(item.doc);
-    if (rank === undefined) return `an entry cites doc "${item.doc}", which is not among the articles`;
-    const last = runs[runs.length - 1];
-    if (last && last.rank === rank) last.items.push(item);
-    else runs.push({ rank, items: [item] });
-  }
-  for (const run of fresh) if (run.items.length) runs.push(run);
-  runs.sort((a, b) => a.rank - b.rank); // stable: a doc's run never splits, fresh ranks are new
-  for (let i = 1; i < runs.length; i++) if (runs[i].rank === runs[i - 1].rank) return `the entries of one doc are not contiguous`;
-  return runs.flatMap((run) => run.items);
+/**
+ * The item changes of a touched entry: the runs of the dropped docs go, each
+ * fresh contributor's items go in before the run of the next kept
+ * contributor (or at the end), in file order.
+ */
+function changesOf(contributors: readonly Contributor[], dropped: readonly string[], itemsOf: (extraction: ArticleExtraction) => object[]): ItemChange[] {
+  const changes: ItemChange[] = dropped.map((doc) => ({ drop: doc }));
+  contributors.forEach((contributor, i) => {
+    if (!contributor.extraction) return;
+    const before: string[] = [];
+    for (let j = i + 1; j < contributors.length; j++) if (!contributors[j].extraction) before.push(contributors[j].article.meta.id);
+    changes.push({ insert: itemsText(itemsOf(contributor.extraction)), before });
+  });
+  return changes;
 }
 
-/** The attributes of a touched node, folded from its contributors as buildGraph folds them. */
-function nodeAttributes(
-  node: IndexedNode,
-  index: number,
-  contributors: readonly Contributor[],
-  oldMentions: readonly MentionRef[],
-  droppedDocs: ReadonlySet<string>,
-  docRank: ReadonlyMap<string, number>,
-): EntityAttributes | string {
+/** The attributes of a touched node, folded from its contributors as buildGraph folds them, with its mentions left empty. */
+function nodeAttributes(node: IndexedNode, index: number, contributors: readonly Contributor[]): EntityAttributes {
+  type Record = { label: string; type: EntityType; aliases: string[]; [field: string]: unknown };
+  const records = new Map<number, Record>(); // variants parsed once: a node stated by thousands of articles has few
+  const recordOf = (variant: number) => {
+    let record = records.get(variant);
+    if (!record) records.set(variant, (record = JSON.parse(node.variants[variant]) as Record));
+    return record;
+  };
   let attributes: EntityAttributes | undefined;
+  const aliases = new Set<string>();
+  const addAliases = (list: readonly string[]) => {
+    for (const alias of list) {
+      if (alias === attributes!.label || aliases.has(alias)) continue;
+      aliases.add(alias);
+      attributes!.aliases.push(alias);
+    }
+  };
   for (const { article } of contributors) {
     for (let k = 0; k < article.entities.length; k += 2) {
       if (article.entities[k] !== index) continue;
-      const record = JSON.parse(node.variants[article.entities[k + 1]]) as { label: string; type: EntityType; aliases: string[]; [field: string]: unknown };
-      if (!attributes) attributes = { ...record, aliases: [...new Set(record.aliases.filter((a) => a !== record.label))], mentions: [] };
-      else mergeUnique(attributes.aliases, record.aliases, attributes.label);
+      const record = recordOf(article.entities[k + 1]);
+      if (!attributes) attributes = { ...record, aliases: [], mentions: [] };
+      addAliases(record.aliases);
     }
     const surfaces = article.surfaces?.[index];
-    if (surfaces) mergeUnique(attributes!.aliases, surfaces, attributes!.label);
+    if (surfaces) addAliases(surfaces);
   }
-  const fresh = contributors
-    .filter((c) => c.extraction)
-    .map((c) => ({
-      rank: c.rank,
-      items: c.extraction!.mentions.filter((m) => m.entityId === node.id).map((m) => ({ doc: c.extraction!.doc, sentence: m.sentence, start: m.start, end: m.end })),
-    }));
-  const mentions = mergeByDoc(oldMentions, fresh, droppedDocs, docRank);
-  if (typeof mentions === 'string') return `node ${node.id}: ${mentions}`;
-  attributes!.mentions = mentions;
   return attributes!;
 }
 
-/** The attributes of a touched edge, folded from its contributors as buildGraph folds them. */
-function edgeAttributes(
-  edge: IndexedEdge,
-  index: number,
-  contributors: readonly Contributor[],
-  oldClaims: readonly Claim[],
-  droppedDocs: ReadonlySet<string>,
-  docRank: ReadonlyMap<string, number>,
-): RelationAttributes | string {
-  const fresh = contributors
-    .filter((c) => c.extraction)
-    .map((c) => {
-      const seen = new Set<string>();
-      const items: Claim[] = [];
-      for (const relation of c.extraction!.relations) {
-        if (relation.subject === relation.object || relationKey(relation.subject, relation.type, relation.object) !== edge.key) continue;
-        const key = claimKey(relation.claim);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        items.push(relation.claim);
-      }
-      return { rank: c.rank, items };
-    });
-  const claims = mergeByDoc(oldClaims, fresh, droppedDocs, docRank);
-  if (typeof claims === 'string') return `edge ${edge.key}: ${claims}`;
-  const attributes: RelationAttributes = { type: edge.type, claims };
+/** The attributes of a touched edge, folded from its contributors as buildGraph folds them, with its claims left empty. */
+function edgeAttributes(edge: IndexedEdge, index: number, contributors: readonly Contributor[]): RelationAttributes {
+  const attributes: RelationAttributes = { type: edge.type, claims: [] };
   for (const { article } of contributors) {
-    for (let k = 0; k < article.edges.length; k += 2) {
+    for (let k = 0; k < article.edges.length; k += 3) {
       if (article.edges[k] !== index) continue;
-      for (const statement of article.extras?.[k / 2] ?? []) mergeRelationExtras(attributes, statement);
+      for (const statement of article.extras?.[k / 3] ?? []) mergeRelationExtras(attributes, statement);
     }
   }
   return attributes;

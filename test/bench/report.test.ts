@@ -48,6 +48,8 @@ describe('benchmark at tiny sizes, in-process', () => {
   test('the measures measure what they say', () => {
     expect(report.workers!.identicalGraph).toBe(true);
     expect(report.incremental!.cacheHits).toBe(6 + 1); // the corpus plus the article added before the last run
+    expect(report.incremental!.identicalToFull).toBe(true);
+    expect(report.incremental!.modes).toEqual({ unchanged: 2, incremental: 6 }); // every edit patched, none rebuilt in full
     expect(report.cypher!.rows).toBeGreaterThan(150);
     expect(report.cypher!.statementsLoad.runs).toBe(1); // the MERGE statements timed beside the default loader
     expect(report.betweenness!.betweenness.runs).toBe(2);

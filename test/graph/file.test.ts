@@ -2,7 +2,10 @@
 import Graph from 'graphology';
 import fc from 'fast-check';
 import type { NewsGraph } from '../../src/graph';
-import { buildGraph, graphEntryText, graphFileLayout, layoutGraph, readEntry, serialiseGraph } from '../../src/graph';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildGraph, graphEntryText, graphFileLayout, layoutBytes, layoutGraph, readEntry, serialiseGraph, writeGraphFile } from '../../src/graph';
 
 function graphWith(nodes: number, edges: [number, number, boolean][], title: string): NewsGraph {
   const graph: NewsGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
@@ -23,22 +26,31 @@ describe('graphFileLayout', () => {
       fc.property(fc.integer({ min: 0, max: 6 }), fc.array(fc.tuple(fc.nat(5), fc.nat(5), fc.boolean()), { maxLength: 8 }), fc.string(), (n, edges, title) => {
         const graph = graphWith(n, edges, title);
         const layout = layoutGraph(graph);
-        expect(layout.bytes.toString('utf8')).toBe(serialiseGraph(graph));
+        const bytes = layoutBytes(layout);
+        expect(bytes.toString('utf8')).toBe(serialiseGraph(graph));
+        expect(bytes.length).toBe(layout.size);
         const exported = graph.export();
-        expect(layout.nodes.map((span) => readEntry(layout.bytes, span))).toEqual(exported.nodes);
-        expect(layout.edges.map((span) => readEntry(layout.bytes, span))).toEqual(exported.edges);
+        expect(layout.nodes.map((span) => readEntry(bytes, span))).toEqual(exported.nodes);
+        expect(layout.edges.map((span) => readEntry(bytes, span))).toEqual(exported.edges);
       }),
       { numRuns: 60 },
     );
   });
 
-  test('entries given as bytes cut from an earlier file land as they were', () => {
-    const graph = graphWith(3, [[0, 1, false], [1, 2, true]], 't');
-    const first = layoutGraph(graph);
-    const reused = first.nodes.map((span) => first.bytes.subarray(span.offset, span.offset + span.length));
+  test('entries given as bytes cut from an earlier file land as they were, runs of them as one piece; the file written is the layout', () => {
+    const graph = graphWith(5, [[0, 1, false], [1, 2, true], [3, 4, false]], 't');
+    const first = layoutBytes(layoutGraph(graph));
+    const spans = layoutGraph(graph).nodes;
+    const reused = spans.map((span) => first.subarray(span.offset, span.offset + span.length));
     const exported = graph.export();
     const again = graphFileLayout(exported, reused, exported.edges.map((edge) => graphEntryText(edge)));
-    expect(again.bytes.equals(first.bytes)).toBe(true);
+    expect(layoutBytes(again).equals(first)).toBe(true);
+    expect(again.pieces.filter((piece) => piece.buffer === first.buffer)).toHaveLength(1);
+    const swapped = graphFileLayout(exported, [reused[1], reused[0], ...reused.slice(2)], exported.edges.map((edge) => graphEntryText(edge)));
+    expect(readEntry(layoutBytes(swapped), swapped.nodes[0])).toEqual(exported.nodes[1]);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'newsgraph-file-')), 'graph.json');
+    writeGraphFile(file, swapped);
+    expect(readFileSync(file).equals(layoutBytes(swapped))).toBe(true);
   });
 
   test('a graph built from extractions', () => {
@@ -56,6 +68,6 @@ describe('graphFileLayout', () => {
       ],
       { extractorVersion: 't', articles: [{ id: 'd1', file: 'd1.txt', sentences: 1, hash: 'h' }] },
     );
-    expect(layoutGraph(graph).bytes.toString('utf8')).toBe(serialiseGraph(graph));
+    expect(layoutBytes(layoutGraph(graph)).toString('utf8')).toBe(serialiseGraph(graph));
   });
 });

@@ -88,8 +88,14 @@ describe('buildGraphFile', () => {
     await rebuildMatchesFull('incremental', 1);
   });
 
-  test('the first article removed: nodes and edges it stated first move, those only it stated go', async () => {
-    unlinkSync(path.join(dir, files.shift()!));
+  test('the first article removed: nodes and edges it stated first move, those only it stated go; back again, they come back', async () => {
+    const first = files.shift()!;
+    const content = readFileSync(path.join(dir, first));
+    unlinkSync(path.join(dir, first));
+    await rebuildMatchesFull('incremental', 0);
+    writeFileSync(path.join(dir, first), content);
+    await rebuildMatchesFull('incremental', 1);
+    unlinkSync(path.join(dir, first));
     await rebuildMatchesFull('incremental', 0);
   });
 
