@@ -99,11 +99,18 @@ export function personShortForms(label: string, lexicons: MentionLexicons): stri
   return forms.filter((f) => f.replace(/[^\p{L}]/gu, '').length >= settings.minLength && /^\p{Lu}/u.test(f));
 }
 
+/** /^[\p{Lu}\p{Lt}]/u on one code unit, answered without the RegExp for ASCII (A–Z only). */
+function isCapitalUnit(unit: string): boolean {
+  const code = unit.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return /^[\p{Lu}\p{Lt}]/u.test(unit);
+}
+
 /** For each word of a name (as fold() splits it), whether it begins with a capital. */
 function capitalInitials(name: string, folded: string = fold(name)): boolean[] {
   const initials: boolean[] = [];
   for (let i = 0; i < folded.length; i++) {
-    if (folded[i] !== ' ' && (i === 0 || folded[i - 1] === ' ')) initials.push(/^[\p{Lu}\p{Lt}]/u.test(name[i]));
+    if (folded[i] !== ' ' && (i === 0 || folded[i - 1] === ' ')) initials.push(isCapitalUnit(name[i]));
   }
   return initials;
 }

@@ -27,6 +27,18 @@ export interface Token {
 const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
 const HAS_LETTER = /\p{L}/u;
 
+/** CAPITAL.test(word), answered without the RegExp for ASCII (A–Z only). */
+function startsCapital(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return CAPITAL.test(word);
+}
+
+function startsAsciiLower(word: string): boolean {
+  const code = word.charCodeAt(0);
+  return code >= 0x61 && code <= 0x7a;
+}
+
 export function tokenizeSentence(text: string, folded: string, sentence: Sentence): Token[] {
   const tokens: Token[] = [];
   let previousEnd = sentence.start;
@@ -46,8 +58,9 @@ export function tokenizeSentence(text: string, folded: string, sentence: Sentenc
       key: folded.slice(i, j),
       raw,
       gap: text.slice(previousEnd, i),
-      capitalised: CAPITAL.test(raw),
-      allCaps: HAS_LETTER.test(raw) && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
+      capitalised: startsCapital(raw),
+      // A word opening with an ASCII lower-case letter is not in capitals: most words, decided without case-mapping them.
+      allCaps: !startsAsciiLower(raw) && HAS_LETTER.test(raw) && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
       index: tokens.length,
     });
     previousEnd = j;
