@@ -27,6 +27,8 @@ interface SentenceCues {
   denied: boolean;
   /** Reporting cues of the sentence (read only). */
   reportedCues: readonly RegExpMatchArray[];
+  /** Statuses already given in this sentence, by trigger span and what decides besides it (several relations share a trigger). */
+  statuses: Map<string, ClaimStatus>;
 }
 
 /** The last sentence read and its cues: a sentence's relations are classified one after another. */
@@ -37,7 +39,7 @@ function sentenceCues(text: string, lexicon: ClaimLexicon): SentenceCues {
   const folded = fold(text);
   // "n'a pas démenti", "n'a pas pu être vérifié": a negation that denies nothing is blanked before the denial cues are read.
   const undenied = folded.replace(lexicon.notDeniedRe, (m) => ' '.repeat(m.length));
-  const cues = { folded, denied: hits(lexicon.deniedRe, undenied).length > 0, reportedCues: hits(lexicon.reportedRe, folded) };
+  const cues = { folded, denied: hits(lexicon.deniedRe, undenied).length > 0, reportedCues: hits(lexicon.reportedRe, folded), statuses: new Map<string, ClaimStatus>() };
   lastCues = { text, lexicon, cues };
   return cues;
 }
@@ -58,8 +60,20 @@ export interface StatusOptions {
  * reported (attributed, hedged, or the trigger in the conditional) > asserted.
  */
 export function classifyStatus(text: string, trigger: TriggerSpan, lexicon: ClaimLexicon, attribution?: Attribution, options: StatusOptions = {}): ClaimStatus {
-  const { folded, denied, reportedCues } = sentenceCues(text, lexicon);
-  if (denied) return 'denied';
+  const cues = sentenceCues(text, lexicon);
+  if (cues.denied) return 'denied';
+  // Of the attribution only its presence, kind and cue position decide.
+  const key = `${trigger.start}|${trigger.end}|${options.ownSource ? 1 : 0}|${attribution ? `${attribution.kind}@${attribution.cueStart}` : '-'}`;
+  let status = cues.statuses.get(key);
+  if (status === undefined) {
+    status = statusOf(cues, trigger, lexicon, attribution, options);
+    cues.statuses.set(key, status);
+  }
+  return status;
+}
+
+function statusOf(cues: SentenceCues, trigger: TriggerSpan, lexicon: ClaimLexicon, attribution: Attribution | undefined, options: StatusOptions): ClaimStatus {
+  const { folded, reportedCues } = cues;
 
   const triggerWord = /^[a-z0-9œæ'-]+/.exec(folded.slice(trigger.start))?.[0] ?? '';
   const { window, lastWord } = windowBefore(folded, trigger.start, lexicon.plannedWindowWords);

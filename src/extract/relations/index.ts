@@ -397,9 +397,14 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
   const speaks = (speakerId: string | undefined, subjectId: string) =>
     speakerId !== undefined && (speakerId === subjectId || ctx.countryOf(speakerId)?.entityId === subjectId || ctx.ledBy(speakerId)?.entityId === subjectId);
   // Without a named source, the speaker is the mention right before the last reporting verb ahead of the trigger.
+  let reportingCues: RegExpMatchArray[] | undefined;
   const speakerBefore = (at: number): string | undefined => {
-    claimLex.reportedRe.lastIndex = 0;
-    const cue = [...ctx.folded.matchAll(claimLex.reportedRe)].filter((m) => (m.index ?? 0) < at).pop();
+    // The sentence's reporting verbs, read once for all its relations.
+    if (!reportingCues) {
+      claimLex.reportedRe.lastIndex = 0;
+      reportingCues = [...ctx.folded.matchAll(claimLex.reportedRe)];
+    }
+    const cue = reportingCues.filter((m) => (m.index ?? 0) < at).pop();
     if (!cue) return undefined;
     return [...ctx.mentions].reverse().find((m) => m.end <= (cue.index ?? 0) && m.type !== 'Place' && m.type !== 'WeaponSystem')?.entityId;
   };
