@@ -43,7 +43,7 @@ import type { ArticleCandidate } from './files';
 import { errnoReason } from './files';
 
 /** Format of the index file; bump when its layout changes. */
-export const GRAPH_INDEX_FORMAT = 2;
+export const GRAPH_INDEX_FORMAT = 3;
 
 /** Size and modification time of a file, as statted before it was read. */
 export interface FileStamp {
@@ -67,12 +67,12 @@ export interface IndexedArticle extends FileStamp {
   notes: string[];
   /** Per entity record, in order: node index, index of the record among the node's variants (flat pairs). */
   entities: number[];
-  /** Mention surfaces of a node beyond its records' aliases, in mention order, by node index (sparse). */
-  surfaces?: Record<number, string[]>;
+  /** Mention surfaces of a node beyond its records' aliases, in mention order: flat runs of node index, count, then that many string indexes (GraphIndex.strings). */
+  surfaces?: number[];
   /** Per edge stated, in order of its first statement: edge index, index of that relation in the extraction, claims it adds (flat triples). */
   edges: number[];
-  /** Roles and items of the edge's statements, in order, by position of the triple in `edges` / 3 (sparse). */
-  extras?: Record<number, StatementExtras[]>;
+  /** Roles and items of the edge's statements (those that have some), in order: flat runs of triple position (in `edges` / 3), count, then that many string indexes of the statements' JSON. */
+  extras?: number[];
 }
 
 export interface IndexedNode {
@@ -110,6 +110,8 @@ export interface GraphIndex {
   /** The positions of the nodes and edges of graph.json, in its order. */
   nodeOrder: number[];
   edgeOrder: number[];
+  /** Texts the articles refer to by position (surfaces, statements' roles and items): each stored once. */
+  strings: string[];
 }
 
 /** Builds an index's node and edge tables while articles are indexed. */
@@ -120,9 +122,14 @@ class IndexTables {
   private readonly edgeIndex = new Map<string, number>();
   private readonly variantIndex = new Map<number, Map<string, number>>();
 
-  constructor(nodes: IndexedNode[] = [], edges: IndexedEdge[] = []) {
+  readonly strings: string[];
+  private readonly stringIndex = new Map<string, number>();
+
+  constructor(nodes: IndexedNode[] = [], edges: IndexedEdge[] = [], strings: string[] = []) {
     this.nodes = nodes;
     this.edges = edges;
+    this.strings = strings;
+    strings.forEach((text, i) => this.stringIndex.set(text, i));
     nodes.forEach((node, i) => this.nodeIndex.set(node.id, i));
     edges.forEach((edge, i) => this.edgeIndex.set(edge.key, i));
   }
@@ -150,6 +157,16 @@ class IndexTables {
       byText.set(record, k);
     }
     return k;
+  }
+
+  stringOf(text: string): number {
+    let i = this.stringIndex.get(text);
+    if (i === undefined) {
+      i = this.strings.length;
+      this.strings.push(text);
+      this.stringIndex.set(text, i);
+    }
+    return i;
   }
 
   /** Index of a node already met, or -1. */
@@ -201,16 +218,19 @@ function indexContribution(extraction: ArticleExtraction, tables: IndexTables): 
     for (const alias of entity.aliases) aliases.add(alias);
     recordAliases.set(node, aliases);
   }
-  let surfaces: Record<number, string[]> | undefined;
   const nodeOfId = new Map(extraction.entities.map((e) => [e.id, tables.nodeOf(e.id, e.type)]));
+  const surfacesOf = new Map<number, string[]>();
   for (const mention of extraction.mentions) {
     const node = nodeOfId.get(mention.entityId)!;
     if (recordAliases.get(node)!.has(mention.surface)) continue;
-    const list = ((surfaces ??= {})[node] ??= []);
+    const list = surfacesOf.get(node) ?? [];
     if (!list.includes(mention.surface)) list.push(mention.surface);
+    surfacesOf.set(node, list);
   }
+  const surfaces: number[] = [];
+  for (const [node, list] of surfacesOf) surfaces.push(node, list.length, ...list.map((text) => tables.stringOf(text)));
   const edges: number[] = [];
-  let extras: Record<number, StatementExtras[]> | undefined;
+  const extrasOf = new Map<number, number[]>();
   const tripleOf = new Map<number, { triple: number; claims: Set<string> }>();
   extraction.relations.forEach((relation, j) => {
     if (relation.subject === relation.object) return; // buildGraph keeps no self-loop
@@ -230,12 +250,16 @@ function indexContribution(extraction: ArticleExtraction, tables: IndexTables): 
       const statement: StatementExtras = {};
       if (relation.role) statement.role = relation.role;
       if (relation.items?.length) statement.items = relation.items;
-      ((extras ??= {})[seen.triple] ??= []).push(statement);
+      const list = extrasOf.get(seen.triple) ?? [];
+      list.push(tables.stringOf(JSON.stringify(statement)));
+      extrasOf.set(seen.triple, list);
     }
   });
+  const extras: number[] = [];
+  for (const [triple, list] of extrasOf) extras.push(triple, list.length, ...list);
   const out: Pick<IndexedArticle, 'entities' | 'surfaces' | 'edges' | 'extras'> = { entities, edges };
-  if (surfaces) out.surfaces = surfaces;
-  if (extras) out.extras = extras;
+  if (surfaces.length) out.surfaces = surfaces;
+  if (extras.length) out.extras = extras;
   return out;
 }
 
@@ -289,7 +313,11 @@ function compactIndex(
   return {
     articles: articles.map((a) => {
       const out: IndexedArticle = { ...a, entities: remap(a.entities, nodeMap, 2), edges: remap(a.edges, edgeMap, 3) };
-      if (a.surfaces) out.surfaces = Object.fromEntries(Object.entries(a.surfaces).map(([node, list]) => [nodeMap[Number(node)], list]));
+      if (a.surfaces) {
+        const surfaces = a.surfaces.slice();
+        for (let k = 0; k < surfaces.length; k += 2 + surfaces[k + 1]) surfaces[k] = nodeMap[surfaces[k]];
+        out.surfaces = surfaces;
+      }
       return out;
     }),
     nodes,
@@ -344,6 +372,7 @@ export function indexFullBuild(input: FullBuildInput, layout: GraphFileLayout): 
       articlesDir: input.articlesDir,
       extractorVersion: input.extractorVersion,
       options: input.graph.export().options,
+      strings: tables.strings,
       skipped: input.skipped.map((s) => ({ ...s, ...input.stamps.get(s.file) })),
       ...compact,
     },
@@ -477,6 +506,7 @@ export function patchGraph(
   const tables = new IndexTables(
     index.nodes.map((n) => ({ ...n, variants: n.variants.slice() })),
     index.edges.map((e) => ({ ...e })),
+    index.strings.slice(),
   );
   const skipped: SkippedFile[] = [];
   const skippedStamped: GraphIndex['skipped'] = [];
@@ -558,7 +588,7 @@ export function patchGraph(
   for (const [node, contributors] of nodeContributors) {
     if (contributors.length === 0) continue;
     const record = tables.nodes[node];
-    const attributes = nodeAttributes(record, node, contributors);
+    const attributes = nodeAttributes(record, node, contributors, tables.strings);
     record.type = attributes.type;
     const itemChanges = changesOf(contributors, droppedFromNode.get(node)!, (extraction) =>
       extraction.mentions.filter((m) => m.entityId === record.id).map((m) => ({ doc: extraction.doc, sentence: m.sentence, start: m.start, end: m.end })),
@@ -569,7 +599,7 @@ export function patchGraph(
   for (const [edge, contributors] of edgeContributors) {
     if (contributors.length === 0) continue;
     const record = tables.edges[edge];
-    const attributes = edgeAttributes(record, edge, contributors);
+    const attributes = edgeAttributes(record, edge, contributors, tables.strings);
     record.claims = edgeClaims[edge];
     const itemChanges = changesOf(contributors, droppedFromEdge.get(edge)!, (extraction) => {
       const seen = new Set<string>();
@@ -614,6 +644,7 @@ export function patchGraph(
       edges: tables.edges,
       nodeOrder,
       edgeOrder,
+      strings: tables.strings,
     },
   };
 }
@@ -635,7 +666,7 @@ function changesOf(contributors: readonly Contributor[], dropped: readonly strin
 }
 
 /** The attributes of a touched node, folded from its contributors as buildGraph folds them, with its mentions left empty. */
-function nodeAttributes(node: IndexedNode, index: number, contributors: readonly Contributor[]): EntityAttributes {
+function nodeAttributes(node: IndexedNode, index: number, contributors: readonly Contributor[], strings: readonly string[]): EntityAttributes {
   type Record = { label: string; type: EntityType; aliases: string[]; [field: string]: unknown };
   const records = new Map<number, Record>(); // variants parsed once: a node stated by thousands of articles has few
   const recordOf = (variant: number) => {
@@ -659,19 +690,28 @@ function nodeAttributes(node: IndexedNode, index: number, contributors: readonly
       if (!attributes) attributes = { ...record, aliases: [], mentions: [] };
       addAliases(record.aliases);
     }
-    const surfaces = article.surfaces?.[index];
-    if (surfaces) addAliases(surfaces);
+    const surfaces = article.surfaces;
+    if (surfaces) {
+      for (let k = 0; k < surfaces.length; k += 2 + surfaces[k + 1]) {
+        if (surfaces[k] === index) addAliases(surfaces.slice(k + 2, k + 2 + surfaces[k + 1]).map((i) => strings[i]));
+      }
+    }
   }
   return attributes!;
 }
 
 /** The attributes of a touched edge, folded from its contributors as buildGraph folds them, with its claims left empty. */
-function edgeAttributes(edge: IndexedEdge, index: number, contributors: readonly Contributor[]): RelationAttributes {
+function edgeAttributes(edge: IndexedEdge, index: number, contributors: readonly Contributor[], strings: readonly string[]): RelationAttributes {
   const attributes: RelationAttributes = { type: edge.type, claims: [] };
   for (const { article } of contributors) {
+    const extras = article.extras;
+    if (!extras) continue;
     for (let k = 0; k < article.edges.length; k += 3) {
       if (article.edges[k] !== index) continue;
-      for (const statement of article.extras?.[k / 3] ?? []) mergeRelationExtras(attributes, statement);
+      for (let e = 0; e < extras.length; e += 2 + extras[e + 1]) {
+        if (extras[e] !== k / 3) continue;
+        for (let i = e + 2; i < e + 2 + extras[e + 1]; i++) mergeRelationExtras(attributes, JSON.parse(strings[extras[i]]) as StatementExtras);
+      }
     }
   }
   return attributes;

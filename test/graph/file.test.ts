@@ -5,7 +5,7 @@ import type { NewsGraph } from '../../src/graph';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildGraph, graphEntryText, graphFileLayout, layoutBytes, layoutGraph, readEntry, serialiseGraph, writeGraphFile } from '../../src/graph';
+import { buildGraph, entryWithItems, graphEntryText, graphFileLayout, itemRegion, itemsText, layoutBytes, layoutGraph, readEntry, serialiseGraph, splicedRegion, writeGraphFile } from '../../src/graph';
 
 function graphWith(nodes: number, edges: [number, number, boolean][], title: string): NewsGraph {
   const graph: NewsGraph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: false });
@@ -69,5 +69,44 @@ describe('graphFileLayout', () => {
       { extractorVersion: 't', articles: [{ id: 'd1', file: 'd1.txt', sentences: 1, hash: 'h' }] },
     );
     expect(layoutBytes(layoutGraph(graph)).toString('utf8')).toBe(serialiseGraph(graph));
+  });
+});
+
+describe('item arrays inside entries (mentions, claims)', () => {
+  const mention = (doc: string, start: number) => ({ doc, sentence: start % 3, start, end: start + 4 });
+  const entryOf = (mentions: object[]) => ({ key: 'n', attributes: { label: 'N « ] [ »', type: 'Country', aliases: ['"doc": "b"'], mentions } });
+  const textOf = (mentions: object[]) => Buffer.from(graphEntryText(entryOf(mentions)));
+
+  test('runs of docs are dropped, new items go before the first kept run found, or at the end: the text of the entry built whole', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'a1'), { maxLength: 6 }),
+        fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+        fc.array(fc.nat(3), { minLength: 6, maxLength: 6 }),
+        fc.nat(6),
+        (docs, dropped, counts, insertAt) => {
+          const runs = docs.map((doc, i) => ({ doc, items: Array.from({ length: 1 + counts[i] }, (_, k) => mention(doc, 10 * i + k)) }));
+          const old = runs.flatMap((r) => r.items);
+          const fresh = { doc: 'new', items: [mention('new', 99), mention('new', 98)] };
+          const kept = runs.filter((_, i) => !dropped[i]);
+          const at = Math.min(insertAt, kept.length);
+          const expected = [...kept.slice(0, at), fresh, ...kept.slice(at)].flatMap((r) => r.items);
+          const changes = [
+            ...runs.filter((_, i) => dropped[i]).map((r) => ({ drop: r.doc })),
+            { insert: itemsText(fresh.items), before: kept.slice(at).map((r) => r.doc) },
+          ];
+          const region = splicedRegion(itemRegion(textOf(old), 'mentions'), changes);
+          const patched = entryWithItems(entryOf([]), 'mentions', region);
+          expect(patched.toString('utf8')).toBe(graphEntryText(entryOf(expected)));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  test('an empty array stays [] when nothing is inserted, and a missing array is an error', () => {
+    const text = textOf([]);
+    expect(entryWithItems(entryOf([]), 'mentions', splicedRegion(itemRegion(text, 'mentions'), [])).toString('utf8')).toBe(text.toString('utf8'));
+    expect(() => itemRegion(text, 'claims')).toThrow(/itemRegion: the entry has no array "claims"/);
   });
 });
