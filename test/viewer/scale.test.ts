@@ -27,6 +27,7 @@ if (!haveChromium) console.warn(`viewer scale tests skipped: ${CHROMIUM} is miss
 const describeBrowser = haveChromium ? describe : describe.skip;
 
 interface Facts {
+  program: string;
   hidden: boolean;
   color: string;
   highlighted: boolean;
@@ -134,12 +135,17 @@ describeBrowser('viewer on a generated graph of a few thousand nodes', () => {
     expect(far.hidden).toBe(false);
     // Two nodes of one type: the neighbour keeps the type's colour, the stranger fades.
     expect(far.color).not.toBe(near.color);
-    expect(await hook<Facts>(page, `h.edgeDisplay(${JSON.stringify(incident)})`)).toMatchObject({ hidden: false });
+    // The highlighted edges get back their arrows (or thick lines for symmetric relations).
+    const incidentFacts = await hook<Facts>(page, `h.edgeDisplay(${JSON.stringify(incident)})`);
+    expect(incidentFacts.hidden).toBe(false);
+    expect(incidentFacts.program).toBe(graph.isUndirected(incident) ? 'line' : 'arrow');
     expect(await hook<Facts>(page, `h.edgeDisplay(${JSON.stringify(elsewhere)})`)).toMatchObject({ hidden: true });
 
     await page.click('#panel-close');
     await until(page, 'h.selectedNode === null');
-    expect(await hook<Facts>(page, `h.edgeDisplay(${JSON.stringify(elsewhere)})`)).toMatchObject({ hidden: false });
+    // With nothing highlighted, the mass of edges is drawn as thin lines.
+    expect(await hook<Facts>(page, `h.edgeDisplay(${JSON.stringify(elsewhere)})`)).toMatchObject({ hidden: false, program: 'thin' });
+    expect(await hook<Facts>(page, `h.edgeDisplay(${JSON.stringify(incident)})`)).toMatchObject({ hidden: false, program: 'thin' });
   });
 
   it('a type filter hides that type and every edge touching it, and the stats say so', async () => {

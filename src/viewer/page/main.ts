@@ -22,7 +22,7 @@ import { buildSearchIndex } from '../search';
 import { byId, clear, download, el } from './dom';
 import { ArticleInfo, edgePanel, entityPanel, PanelContext, pathPanel } from './panel';
 import { attachSearchBox } from './searchbox';
-import { PLAIN_EDGE_PROGRAMS, PLAIN_NODE_PROGRAMS } from './programs';
+import { EdgeProgramName, PLAIN_EDGE_PROGRAMS, PLAIN_NODE_PROGRAMS } from './programs';
 
 /** What `window.__newsgraph` exposes (all read-only). */
 export interface NewsgraphHook {
@@ -53,6 +53,8 @@ export interface NewsgraphHook {
 
 /** What the hook tells about a drawn node or edge. */
 export interface DisplayFacts {
+  /** Sigma program drawing it ('circle'; 'arrow', 'line' or 'thin'). */
+  program: string;
   hidden: boolean;
   color: string;
   size: number;
@@ -77,6 +79,9 @@ const NOVERLAP_MAX_NODES = 2000;
  * left out rather than drawn faded.
  */
 const LARGE_GRAPH_EDGES = 20000;
+/** Node sizes (px) in that mode, instead of centrality's MIN_NODE_SIZE..MAX_NODE_SIZE. */
+const LARGE_GRAPH_MIN_NODE_SIZE = 2;
+const LARGE_GRAPH_MAX_NODE_SIZE = 12;
 /** Above this many edges the layout's positions reach the screen every LAYOUT_SYNC_MS, not every frame. */
 const LAYOUT_SYNC_EDGES = 5000;
 const LAYOUT_SYNC_MS = 1000;
@@ -96,7 +101,7 @@ const CAMERA_DURATION_MS = 500;
 /** Display of an edge that does not depend on the page state. */
 interface EdgeLook {
   /** Sigma program: 'arrow' for directed relations, 'line' for symmetric ones. */
-  program: 'arrow' | 'line';
+  program: EdgeProgramName;
   size: number;
   color: string;
 }
@@ -228,6 +233,9 @@ function main(graph: Graph): void {
   const container = byId('graph');
   const articles = readArticles(graph);
   const largeGraph = graph.size > LARGE_GRAPH_EDGES;
+  // Thousands of nodes in one screen overlap at full size, and software WebGL pays for every covered pixel.
+  const nodeSizes = (kind: CentralityKind) =>
+    largeGraph ? sizesFromScores(computeCentrality(graph, kind), LARGE_GRAPH_MIN_NODE_SIZE, LARGE_GRAPH_MAX_NODE_SIZE) : sizesFromScores(computeCentrality(graph, kind));
   // What an edge looks like before any state applies: computed once, read by the edge reducer.
   const edgeLooks = new Map<string, EdgeLook>();
   graph.forEachEdge((edge, attributes, _s, _t, _sa, _ta, undirected) => {
@@ -257,7 +265,7 @@ function main(graph: Graph): void {
     focusNeighbours: new Set(),
     path: null,
     colorBy: 'type',
-    sizes: sizesFromScores(computeCentrality(graph, 'degree')),
+    sizes: nodeSizes('degree'),
   };
   hookState.getState = () => state;
   hookState.nodeCount = graph.order;
@@ -316,7 +324,8 @@ function main(graph: Graph): void {
     edgeReducer(edge, data) {
       const out = data as Record<string, unknown>;
       const base = edgeLooks.get(edge)!;
-      out.type = base.program;
+      // A big graph draws its mass of edges as thin lines; arrows and thickness come back when highlighted.
+      out.type = largeGraph ? 'thin' : base.program;
       out.size = base.size;
       out.color = base.color;
       out.label = '';
@@ -325,18 +334,18 @@ function main(graph: Graph): void {
         return out;
       }
       if (state.path) {
-        if (state.path.edgeSet.has(edge)) Object.assign(out, { size: Math.max(PATH_EDGE_MIN_SIZE, base.size), zIndex: 2 });
+        if (state.path.edgeSet.has(edge)) Object.assign(out, { type: base.program, size: Math.max(PATH_EDGE_MIN_SIZE, base.size), zIndex: 2 });
         else if (largeGraph) out.hidden = true;
         else Object.assign(out, { color: FADED_EDGE_COLOR, zIndex: 0 });
         return out;
       }
-      if (edge === state.selectedEdge) Object.assign(out, { size: base.size * 2, zIndex: 2 });
+      if (edge === state.selectedEdge) Object.assign(out, { type: base.program, size: base.size * 2, zIndex: 2 });
       const focus = state.hovered ?? state.selectedNode;
-      if (focus && !graph.hasExtremity(edge, focus)) {
-        // On a big graph the faded rest is a grey fog that costs most of the frame: leave it out.
-        if (largeGraph) out.hidden = true;
-        else Object.assign(out, { color: FADED_EDGE_COLOR, zIndex: 0 });
-      }
+      if (!focus) return out;
+      if (graph.hasExtremity(edge, focus)) out.type = base.program;
+      // On a big graph the faded rest is a grey fog that costs most of the frame: leave it out.
+      else if (largeGraph) out.hidden = true;
+      else Object.assign(out, { color: FADED_EDGE_COLOR, zIndex: 0 });
       return out;
     },
   });
@@ -353,8 +362,8 @@ function main(graph: Graph): void {
     if (!display || display.hidden) return null;
     return renderer.framedGraphToViewport(display);
   };
-  const facts = (data: { hidden: boolean; color: string; size: number; forceLabel: boolean; highlighted?: boolean } | undefined): DisplayFacts | null =>
-    data ? { hidden: data.hidden, color: data.color, size: data.size, highlighted: data.highlighted ?? false, forceLabel: data.forceLabel } : null;
+  const facts = (data: { type: string; hidden: boolean; color: string; size: number; forceLabel: boolean; highlighted?: boolean } | undefined): DisplayFacts | null =>
+    data ? { program: data.type, hidden: data.hidden, color: data.color, size: data.size, highlighted: data.highlighted ?? false, forceLabel: data.forceLabel } : null;
   hookState.nodeDisplay = (node) => facts(renderer.getNodeDisplayData(node));
   hookState.edgeDisplay = (edge) => facts(renderer.getEdgeDisplayData(edge));
 
@@ -461,7 +470,7 @@ function main(graph: Graph): void {
     sizeSelect.appendChild(option);
   }
   sizeSelect.addEventListener('change', () => {
-    state.sizes = sizesFromScores(computeCentrality(graph, sizeSelect.value as CentralityKind));
+    state.sizes = nodeSizes(sizeSelect.value as CentralityKind);
     refresh();
   });
 
