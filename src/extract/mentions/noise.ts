@@ -24,6 +24,8 @@ export const DOMAIN = /(?<![\p{L}\p{N}@])[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?
  * and this plain scan is far cheaper than DOMAIN's, which tries every word start (profiled at 2–3 % of extraction).
  */
 export const DOMAIN_TAIL = /\.(?:com|org|net|fr|ru|kr|kp|de|ai|io|info|news|tv|uk|ua|jp|cn|be|ch|ca|eu|co|us)(?![\p{L}\p{N}])/iu;
+/** Two path or colon separators within one run of non-spaces: what every PATH_LIKE match holds. */
+const PATH_SEPARATORS = /[/:][^\s/:]*[/:]/;
 /** Markers after which the whole line is a byline when the rest is only names. */
 const BYLINE_WORDS = new Set(['par', 'by', 'von']);
 /** Markers that silence their line with no colon needed. */
@@ -91,6 +93,8 @@ export function noiseSpans(text: string, lexicons: MentionLexicons): Span[] {
   }
   for (const re of [URL, PATH_LIKE, DOMAIN, DATELINE]) {
     if (re === DOMAIN && !DOMAIN_TAIL.test(text)) continue;
+    // A path needs two separators; PATH_LIKE, unanchored, otherwise tries every position of every word for nothing.
+    if (re === PATH_LIKE && !PATH_SEPARATORS.test(text)) continue;
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
