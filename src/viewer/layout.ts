@@ -31,12 +31,24 @@ const COORDINATE_DECIMALS = 3;
  * ForceAtlas2 settings for a graph: graphology's inferred ones (Barnes-Hut
  * above 2 000 nodes, strong gravity on small graphs), with a gravity of at
  * least MIN_GRAVITY so entities without relations (common: mentioned, never
- * related) stay near the rest instead of drifting to the edges of the view.
+ * related) stay near the rest instead of drifting to the edges of the view,
+ * and, with Barnes-Hut, a coarser approximation (BARNES_HUT_THETA).
  */
 export const MIN_GRAVITY = 1;
+/**
+ * Barnes-Hut accuracy with Barnes-Hut on: graphology's default is 0.5; 1.2 is
+ * Gephi's. On 10 000 nodes / 50 000 edges an iteration took ~106 ms at 0.5
+ * and ~39 ms at 1.2 (Node, loaded 2-core machine); the picture is the same at
+ * the scale anyone looks at a graph that size.
+ */
+export const BARNES_HUT_THETA = 1.2;
 export function layoutSettings(graph: Graph): ReturnType<typeof forceAtlas2.inferSettings> {
   const inferred = forceAtlas2.inferSettings(graph);
-  return { ...inferred, gravity: Math.max(MIN_GRAVITY, inferred.gravity ?? 0) };
+  return {
+    ...inferred,
+    gravity: Math.max(MIN_GRAVITY, inferred.gravity ?? 0),
+    ...(inferred.barnesHutOptimize ? { barnesHutTheta: BARNES_HUT_THETA } : {}),
+  };
 }
 
 export function nodeLayoutSize(degree: number): number {

@@ -1,10 +1,60 @@
 /** Pins the Node-side layout (seeded, deterministic) and the static SVG/PNG pictures (escaped labels, drawn pixels). */
 import { inflateSync } from 'node:zlib';
 import Graph from 'graphology';
-import { assignLayout, computeLayout } from '../../src/viewer/layout';
+import { assignLayout, BARNES_HUT_THETA, computeLayout, layoutSettings, MIN_GRAVITY } from '../../src/viewer/layout';
+import { generateBenchGraph } from '../../src/viewer/bench';
+import { seededRandom } from '../../src/viewer/positions';
 import { escapeXml, renderSvg } from '../../src/viewer/svg';
 import { findFontDir, renderPng } from '../../src/viewer/render';
 import { makeTestGraph } from './fixture';
+
+describe('layoutSettings', () => {
+  it('keeps exact forces on small graphs and turns Barnes-Hut on, coarser, on big ones', () => {
+    const small = layoutSettings(makeTestGraph());
+    expect(small.barnesHutOptimize).toBe(false);
+    expect(small.barnesHutTheta).toBeUndefined();
+    expect(small.gravity).toBeGreaterThanOrEqual(MIN_GRAVITY);
+    const big = layoutSettings(generateBenchGraph({ nodes: 2500, edges: 3000 }));
+    expect(big.barnesHutOptimize).toBe(true);
+    expect(big.barnesHutTheta).toBe(BARNES_HUT_THETA);
+    expect(big.gravity).toBeGreaterThanOrEqual(MIN_GRAVITY);
+  });
+
+  it('still separates what is linked from what is not on a Barnes-Hut-sized graph', () => {
+    // Two dense clusters joined by one edge: after the layout, a node lies nearer its own cluster's centre.
+    const graph = new Graph({ type: 'undirected' });
+    const clusterSize = 1100;
+    for (let i = 0; i < 2 * clusterSize; i++) graph.addNode(`v${i}`);
+    const random = seededRandom(3);
+    for (let c = 0; c < 2; c++) {
+      for (let i = 0; i < clusterSize; i++) {
+        for (let k = 0; k < 4; k++) graph.mergeEdge(`v${c * clusterSize + i}`, `v${c * clusterSize + Math.floor(random() * clusterSize)}`);
+      }
+    }
+    graph.addEdge('v0', `v${clusterSize}`);
+    expect(layoutSettings(graph).barnesHutOptimize).toBe(true);
+    const positions = computeLayout(graph, { iterations: 60, noverlapIterations: 0 });
+    const centre = (c: number) => {
+      let x = 0;
+      let y = 0;
+      for (let i = 0; i < clusterSize; i++) {
+        const p = positions.get(`v${c * clusterSize + i}`)!;
+        x += p.x / clusterSize;
+        y += p.y / clusterSize;
+      }
+      return { x, y };
+    };
+    const [a, b] = [centre(0), centre(1)];
+    let nearerOwn = 0;
+    for (let i = 0; i < 2 * clusterSize; i++) {
+      const p = positions.get(`v${i}`)!;
+      const own = i < clusterSize ? a : b;
+      const other = i < clusterSize ? b : a;
+      if (Math.hypot(p.x - own.x, p.y - own.y) < Math.hypot(p.x - other.x, p.y - other.y)) nearerOwn++;
+    }
+    expect(nearerOwn / (2 * clusterSize)).toBeGreaterThan(0.95);
+  });
+});
 
 describe('computeLayout', () => {
   it('is deterministic for a seed and differs between seeds', () => {
