@@ -1,7 +1,7 @@
 /** Pins the Node-side layout (seeded, deterministic) and the static SVG/PNG pictures (escaped labels, drawn pixels). */
 import { inflateSync } from 'node:zlib';
 import Graph from 'graphology';
-import { assignLayout, BARNES_HUT_THETA, computeLayout, layoutSettings, MIN_GRAVITY } from '../../src/viewer/layout';
+import { assignLayout, BARNES_HUT_THETA, computeLayout, layoutSettings, MIN_GRAVITY, NOVERLAP_MIN_GRID_SIZE, noverlapGridSize } from '../../src/viewer/layout';
 import { generateBenchGraph } from '../../src/viewer/bench';
 import { seededRandom } from '../../src/viewer/positions';
 import { escapeXml, renderSvg } from '../../src/viewer/svg';
@@ -53,6 +53,15 @@ describe('layoutSettings', () => {
       if (Math.hypot(p.x - own.x, p.y - own.y) < Math.hypot(p.x - other.x, p.y - other.y)) nearerOwn++;
     }
     expect(nearerOwn / (2 * clusterSize)).toBeGreaterThan(0.95);
+  });
+});
+
+describe('noverlapGridSize', () => {
+  it('keeps the default grid for small graphs and grows it with the square root of the order', () => {
+    expect(noverlapGridSize(0)).toBe(NOVERLAP_MIN_GRID_SIZE);
+    expect(noverlapGridSize(12)).toBe(NOVERLAP_MIN_GRID_SIZE);
+    expect(noverlapGridSize(10_000)).toBe(100);
+    expect(noverlapGridSize(40_000)).toBe(2 * noverlapGridSize(10_000));
   });
 });
 

@@ -17,7 +17,7 @@ import { claimCounts, claimDates, computeVisibility, FilterState, NO_FILTERS, Vi
 import { graphToGexf } from '../gexf';
 import { EntityPath, findEntityPath } from '../paths';
 import { hasStoredPositions, startPositions } from '../positions';
-import { layoutSettings } from '../layout';
+import { layoutSettings, noverlapGridSize } from '../layout';
 import { buildSearchIndex } from '../search';
 import { byId, clear, download, el } from './dom';
 import { ArticleInfo, edgePanel, entityPanel, PanelContext, pathPanel } from './panel';
@@ -727,7 +727,7 @@ function main(graph: Graph): void {
     noverlap.assign(graph, {
       maxIterations: NOVERLAP_ITERATIONS,
       inputReducer: (node, attributes) => ({ x: attributes.x, y: attributes.y, size: (state.sizes.get(node) ?? 6) * unitsPerPixel }),
-      settings: { margin: 2 * unitsPerPixel, ratio: 1.1 },
+      settings: { margin: 2 * unitsPerPixel, ratio: 1.1, gridSize: noverlapGridSize(graph.order) },
     });
   }
 
