@@ -51,14 +51,14 @@ function writePieces(fd: number, pieces: readonly Uint8Array[]): void {
 }
 
 /** Writes `content` (text, bytes, or a list of byte pieces) to a fresh temp file beside `file`, flushed to disk; returns its name. */
-function writeTemp(file: string, content: string | Uint8Array | readonly Uint8Array[]): string {
+function writeTemp(file: string, content: string | Uint8Array | readonly Uint8Array[], flush = true): string {
   const tmp = siblingName(file, 'tmp');
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w');
     if (Array.isArray(content)) writePieces(fd, content);
     else writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : (content as Uint8Array));
-    fsyncSync(fd);
+    if (flush) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     return tmp;
@@ -70,11 +70,12 @@ function writeTemp(file: string, content: string | Uint8Array | readonly Uint8Ar
 }
 
 /**
- * Writes `content` to `file` atomically: a temp file in the same folder, flushed,
- * then renamed over the target, so readers see the old file or the new one, never half.
+ * Writes `content` to `file` atomically: a temp file in the same folder, flushed
+ * (unless `flush: false`, for caches a crash may lose), then renamed over the
+ * target, so readers see the old file or the new one, never half.
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[]): void {
-  const tmp = writeTemp(file, content);
+export function writeFileAtomic(file: string, content: string | Uint8Array | readonly Uint8Array[], options: { flush?: boolean } = {}): void {
+  const tmp = writeTemp(file, content, options.flush ?? true);
   try {
     renameSync(tmp, file);
   } catch (error) {

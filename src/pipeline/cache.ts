@@ -38,6 +38,8 @@ export const LOOSE_COMPACT_SHARE = 0.1;
 export const LOOSE_COMPACT_MIN = 64;
 /** Articles folders cached at most; the least recently built ones go first (tests build many temporary folders). */
 export const MAX_CACHED_FOLDERS = 32;
+/** Folder of the cache root holding the graph indexes (src/pipeline/incremental.ts), never pruned as an articles folder. */
+export const GRAPH_INDEX_FOLDER = 'graphs';
 /** Stands for "the text of the sentence" in a stored sentence or claim quote. */
 const SAME_AS_SENTENCE = 0;
 
@@ -120,7 +122,7 @@ export class ExtractionCache {
     try {
       const root = path.dirname(this.folder);
       const folders = readdirSync(root, { withFileTypes: true })
-        .filter((entry) => entry.isDirectory() && path.join(root, entry.name) !== this.folder)
+        .filter((entry) => entry.isDirectory() && entry.name !== GRAPH_INDEX_FOLDER && path.join(root, entry.name) !== this.folder)
         .map((entry) => path.join(root, entry.name));
       const alive: { folder: string; used: number }[] = [];
       for (const folder of folders) {

@@ -41,6 +41,8 @@ import { claimKey, edgeEnds, edgeEntry, entryWithItems, graphFileLayout, itemReg
 import type { ArticleMeta, EntityAttributes, EntityType, RelationAttributes, RelationType } from '../ontology';
 import type { ArticleCandidate } from './files';
 import { errnoReason } from './files';
+import { GRAPH_INDEX_FOLDER } from './cache';
+import { decodeGraphIndex, encodeGraphIndex } from './indexCodec';
 
 /** Format of the index file; bump when its layout changes. */
 export const GRAPH_INDEX_FORMAT = 3;
@@ -693,7 +695,10 @@ function nodeAttributes(node: IndexedNode, index: number, contributors: readonly
     const surfaces = article.surfaces;
     if (surfaces) {
       for (let k = 0; k < surfaces.length; k += 2 + surfaces[k + 1]) {
-        if (surfaces[k] === index) addAliases(surfaces.slice(k + 2, k + 2 + surfaces[k + 1]).map((i) => strings[i]));
+        if (surfaces[k] !== index) continue;
+        const list: string[] = [];
+        for (let i = k + 2; i < k + 2 + surfaces[k + 1]; i++) list.push(strings[surfaces[i]]);
+        addAliases(list);
       }
     }
   }
@@ -719,7 +724,7 @@ function edgeAttributes(edge: IndexedEdge, index: number, contributors: readonly
 
 /** Where the index of graph file `out` is kept: in the cache folder, one file per graph file path. */
 export function graphIndexFile(cacheDir: string, out: string): string {
-  return path.join(cacheDir, 'graphs', `${createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16)}.json`);
+  return path.join(cacheDir, GRAPH_INDEX_FOLDER, `${createHash('sha256').update(path.resolve(out)).digest('hex').slice(0, 16)}.index`);
 }
 
 /** The stamp of a file now, or undefined when it cannot be statted. */
@@ -738,11 +743,17 @@ export function stampOf(file: string): FileStamp | undefined {
  * the reason it cannot.
  */
 export function readGraphIndex(file: string, expected: { key: string; articlesDir: string; out: string }): GraphIndex | { reason: string } {
-  let index: GraphIndex;
+  let bytes: Buffer;
   try {
-    index = JSON.parse(readFileSync(file, 'utf8')) as GraphIndex;
+    bytes = readFileSync(file);
   } catch {
     return { reason: 'no index of the last build' };
+  }
+  let index: GraphIndex;
+  try {
+    index = decodeGraphIndex(bytes);
+  } catch {
+    return { reason: 'the index of the last build is damaged' };
   }
   if (index.format !== GRAPH_INDEX_FORMAT) return { reason: 'index of another format' };
   if (index.key !== expected.key) return { reason: 'extractor, code or size limit changed' };
@@ -757,7 +768,8 @@ export function writeGraphIndex(file: string, index: Omit<GraphIndex, 'graphFile
   const graphFile = stampOf(out);
   if (!graphFile) return;
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileAtomic(file, JSON.stringify({ ...index, graphFile } satisfies GraphIndex));
+  // Not flushed: an index lost to a crash is a full build next time (its stamp or its bytes no longer match), never a wrong graph.
+  writeFileAtomic(file, encodeGraphIndex({ ...index, graphFile }), { flush: false });
 }
 
 /** Removes an index that no longer describes its graph file. */
