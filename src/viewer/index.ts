@@ -11,6 +11,9 @@
  *   ForceAtlas2 worker iterations since the layout started (with bench=1 the
  *   layout does not stop by itself; sample twice and divide for a window).
  * `?layout=off` keeps the layout from starting by itself.
+ * Tests also read `hoveredNode`, `renderCount`/`lastRenderMs` (frames drawn),
+ * `viewportPosition(node)` (where to point the mouse) and
+ * `nodeDisplay(node)`/`edgeDisplay(edge)` (what the reducers made of it).
  * The hook is read-only (frozen getters); the page tests read it too.
  */
 export { startViewer, createViewerHandler, CONTENT_SECURITY_POLICY, DEFAULT_HOST, DEFAULT_PORT } from './server';
