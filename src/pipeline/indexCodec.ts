@@ -45,25 +45,34 @@ interface Head {
 
 /** Encodes an index; see the banner. */
 export function encodeGraphIndex(index: GraphIndex): Buffer {
+  const { articles, nodes, edges } = index;
   const strings: string[] = [];
-  const stringIndex = new Map<string, number>();
-  const str = (text: string | undefined) => {
-    if (text === undefined) return NONE;
-    let i = stringIndex.get(text);
+  const shared = new Map<string, number>();
+  /** A text met many times (types, variants, notes): stored once. */
+  const sharedString = (text: string) => {
+    let i = shared.get(text);
     if (i === undefined) {
-      i = strings.length;
-      strings.push(text);
-      stringIndex.set(text, i);
+      i = strings.push(text) - 1;
+      shared.set(text, i);
     }
     return i;
   };
-  const pool: number[] = [];
-  const put = (list: ArrayLike<number> | undefined): [number, number] => {
-    const start = pool.length;
-    if (list) for (let i = 0; i < list.length; i++) pool.push(list[i]);
-    return [start, pool.length - start];
+  /** A text of one article or edge (file, hash, title, key): unique, appended. */
+  const ownString = (text: string | undefined) => (text === undefined ? NONE : strings.push(text) - 1);
+  let poolSize = index.nodeOrder.length + index.edgeOrder.length;
+  for (const a of articles) poolSize += a.notes.length + a.entities.length + a.edges.length + (a.surfaces?.length ?? 0) + (a.extras?.length ?? 0);
+  for (const node of nodes) poolSize += node.variants.length;
+  const pool = new Int32Array(poolSize);
+  let p = 0;
+  /** Copies a list into the pool; returns where it starts. */
+  const put = (list: ArrayLike<number> | undefined): number => {
+    const start = p;
+    if (list) {
+      pool.set(list, p);
+      p += list.length;
+    }
+    return start;
   };
-  const { articles, nodes, edges } = index;
   const floats = new Float64Array(articles.length * ARTICLE_FLOATS + nodes.length + edges.length);
   const ints = new Int32Array(articles.length * ARTICLE_INTS + nodes.length * NODE_INTS + edges.length * EDGE_INTS);
   let f = 0;
@@ -72,35 +81,40 @@ export function encodeGraphIndex(index: GraphIndex): Buffer {
     floats[f++] = a.size;
     floats[f++] = a.mtimeMs;
     const m = a.meta;
-    const row = [
-      str(a.file),
-      str(a.hash),
-      str(m.id),
-      str(m.title),
-      str(m.date),
-      str(m.url),
-      m.sentences,
-      a.characters,
-      ...put(a.notes.map((note) => str(note))),
-      ...put(a.entities),
-      ...put(a.edges),
-      ...put(a.surfaces),
-      ...put(a.extras),
-    ];
-    ints.set(row, n);
+    ints[n] = ownString(a.file);
+    ints[n + 1] = ownString(a.hash);
+    ints[n + 2] = ownString(m.id);
+    ints[n + 3] = ownString(m.title);
+    ints[n + 4] = ownString(m.date);
+    ints[n + 5] = ownString(m.url);
+    ints[n + 6] = m.sentences;
+    ints[n + 7] = a.characters;
+    ints[n + 8] = put(a.notes.map(sharedString));
+    ints[n + 9] = a.notes.length;
+    ints[n + 10] = put(a.entities);
+    ints[n + 11] = a.entities.length;
+    ints[n + 12] = put(a.edges);
+    ints[n + 13] = a.edges.length;
+    ints[n + 14] = put(a.surfaces);
+    ints[n + 15] = a.surfaces?.length ?? 0;
+    ints[n + 16] = put(a.extras);
+    ints[n + 17] = a.extras?.length ?? 0;
     n += ARTICLE_INTS;
   }
   for (const node of nodes) {
     floats[f++] = node.span ? node.span.offset : NONE;
-    ints.set([str(node.id), str(node.type), ...put(node.variants.map((v) => str(v))), node.span ? node.span.length : NONE], n);
+    ints.set([ownString(node.id), sharedString(node.type), put(node.variants.map(sharedString)), node.variants.length, node.span ? node.span.length : NONE], n);
     n += NODE_INTS;
   }
   for (const edge of edges) {
     floats[f++] = edge.span ? edge.span.offset : NONE;
-    ints.set([str(edge.key), str(edge.type), edge.claims, edge.span ? edge.span.length : NONE, 0], n);
+    ints[n] = ownString(edge.key);
+    ints[n + 1] = sharedString(edge.type);
+    ints[n + 2] = edge.claims;
+    ints[n + 3] = edge.span ? edge.span.length : NONE;
     n += EDGE_INTS;
   }
-  const orders = [...put(index.nodeOrder), ...put(index.edgeOrder)];
+  const orders = [put(index.nodeOrder), index.nodeOrder.length, put(index.edgeOrder), index.edgeOrder.length];
   const head: Head = {
     format: index.format,
     key: index.key,
@@ -122,7 +136,7 @@ export function encodeGraphIndex(index: GraphIndex): Buffer {
   headBytes.copy(out, 8);
   Buffer.from(floats.buffer).copy(out, padded);
   Buffer.from(ints.buffer).copy(out, padded + floats.byteLength);
-  Buffer.from(Int32Array.from(pool).buffer).copy(out, padded + floats.byteLength + ints.byteLength);
+  Buffer.from(pool.buffer).copy(out, padded + floats.byteLength + ints.byteLength);
   return out;
 }
 
