@@ -5,11 +5,11 @@
  *   node -r ts-node/register bench/child.ts STEP 'JSON params'
  */
 import { peakRssMiB, RESULT_MARK } from './measure';
-import { STEPS, type StepName } from './steps';
+import { HELPERS, STEPS } from './steps';
 
 async function main(): Promise<void> {
   const [name, raw] = process.argv.slice(2);
-  const step = STEPS[name as StepName] as ((params: unknown) => Promise<unknown>) | undefined;
+  const step = ({ ...STEPS, ...HELPERS } as Record<string, (params: unknown) => Promise<unknown>>)[name];
   if (!step) throw new Error(`bench child: unknown step "${name}" (known: ${Object.keys(STEPS).join(', ')})`);
   const result = await step(JSON.parse(raw ?? '{}'));
   process.stdout.write(`${RESULT_MARK}${JSON.stringify({ result, peakRssMiB: peakRssMiB() })}\n`);

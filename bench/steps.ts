@@ -5,7 +5,7 @@
  */
 import { measureBetweenness, measurePagerank } from './centrality';
 import { measureCypherLoad } from './cypher';
-import { measureIncremental, measureScaling, measureWorkers } from './extraction';
+import { measureIncremental, measureScaling, measureWorkers, primeIncremental } from './extraction';
 import { measureViewer } from './viewer';
 
 export const STEPS = {
@@ -16,6 +16,11 @@ export const STEPS = {
   betweenness: measureBetweenness,
   cypher: measureCypherLoad,
   viewer: measureViewer,
+} as const;
+
+/** Parts of steps that run in a process of their own (bench/child.ts), not steps one can name with --only. */
+export const HELPERS = {
+  'incremental-prime': primeIncremental,
 } as const;
 
 export type StepName = keyof typeof STEPS;
