@@ -71,7 +71,10 @@ function around(text: string, mark: string, from: number): { filled: [string, st
  * Assembles graph.json from the graph's options and attributes and the text
  * (or bytes) of each node and edge entry, in graph order.
  */
-export function graphFileLayout(head: { options: object; attributes: object }, nodes: readonly (string | Uint8Array)[], edges: readonly (string | Uint8Array)[]): GraphFileLayout {
+/** One entry as given to graphFileLayout: its text, its bytes, or its bytes in pieces (entryWithItems). */
+export type EntryContent = string | Uint8Array | readonly Uint8Array[];
+
+export function graphFileLayout(head: { options: object; attributes: object }, nodes: readonly EntryContent[], edges: readonly EntryContent[]): GraphFileLayout {
   const text = JSON.stringify({ options: head.options, attributes: head.attributes, nodes: [NODES_MARK], edges: [EDGES_MARK] }, null, GRAPH_FILE_INDENT);
   const nodesAround = around(text, NODES_MARK, 0);
   const edgesAround = around(text, EDGES_MARK, nodesAround.next);
@@ -94,7 +97,7 @@ export function graphFileLayout(head: { options: object; attributes: object }, n
       push(bytes);
     }
   };
-  const entries = (list: readonly (string | Uint8Array)[], { filled, empty }: ReturnType<typeof around>): EntrySpan[] => {
+  const entries = (list: readonly EntryContent[], { filled, empty }: ReturnType<typeof around>): EntrySpan[] => {
     const spans: EntrySpan[] = [];
     if (list.length === 0) {
       push(Buffer.from(empty));
@@ -103,8 +106,17 @@ export function graphFileLayout(head: { options: object; attributes: object }, n
     push(Buffer.from(filled[0]));
     lastGiven = false;
     list.forEach((entry, i) => {
+      if (Array.isArray(entry)) {
+        // Pieces of one entry (copied runs and new items): written as they are, never joined to a neighbour.
+        if (i > 0) push(ENTRY_SEPARATOR);
+        const offset = size;
+        for (const piece of entry as readonly Uint8Array[]) push(piece);
+        spans.push({ offset, length: size - offset });
+        lastGiven = false;
+        return;
+      }
       const given = typeof entry !== 'string';
-      const bytes = given ? entry : Buffer.from(entry);
+      const bytes = given ? (entry as Uint8Array) : Buffer.from(entry as string);
       spans.push({ offset: size + (i > 0 ? ENTRY_SEPARATOR.length : 0), length: bytes.length });
       if (i > 0) pushAfterSeparator(bytes, given);
       else push(bytes);
@@ -262,21 +274,21 @@ export function splicedRegion(region: Buffer, changes: readonly ItemChange[]): (
 /**
  * The text of an export entry whose array attribute `key` holds the given
  * chunks of items (splicedRegion), as graphEntryText would write it with
- * those items.
+ * those items: in pieces, the copied runs left as views of the old file.
  */
-export function entryWithItems(entry: { attributes: Record<string, unknown> }, key: string, chunks: readonly (Buffer | string)[]): Buffer {
+export function entryWithItems(entry: { attributes: Record<string, unknown> }, key: string, chunks: readonly (Buffer | string)[]): Buffer[] {
   const text = graphEntryText({ ...entry, attributes: { ...entry.attributes, [key]: [ITEMS_MARK] } });
   const mark = text.indexOf(JSON.stringify(ITEMS_MARK));
   const open = text.lastIndexOf('[', mark);
   const close = text.indexOf(']', mark);
   const head = Buffer.from(text.slice(0, open + 1));
   const tail = Buffer.from(text.slice(close + 1));
-  if (chunks.length === 0) return Buffer.concat([head, Buffer.from(']'), tail]);
+  if (chunks.length === 0) return [head, Buffer.from(']'), tail];
   const pieces: Buffer[] = [head];
   chunks.forEach((chunk, i) => {
     if (i > 0) pieces.push(Buffer.from(','));
     pieces.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   });
   pieces.push(Buffer.from(`\n${ATTRIBUTE_INDENT}]`), tail);
-  return Buffer.concat(pieces);
+  return pieces;
 }

@@ -36,7 +36,7 @@ import type { Article, SkippedFile } from '../corpus';
 import { articleFormat, articleId, NotAnArticleError } from '../corpus';
 import type { ArticleExtraction } from '../extract';
 import type { EntrySpan, GraphFileLayout, NewsGraph } from '../graph';
-import type { ItemChange } from '../graph';
+import type { EntryContent, ItemChange } from '../graph';
 import { claimKey, edgeEnds, edgeEntry, entryWithItems, graphFileLayout, itemRegion, itemsText, mergeRelationExtras, nodeEntry, relationKey, splicedRegion, writeFileAtomic } from '../graph';
 import type { ArticleMeta, EntityAttributes, EntityType, RelationAttributes, RelationType } from '../ontology';
 import type { ArticleCandidate } from './files';
@@ -567,6 +567,11 @@ export function patchGraph(
   const edgeClaims = new Float64Array(tables.edges.length);
   const nodeContributors = new Map<number, Contributor[]>([...droppedFromNode.keys()].map((n) => [n, []]));
   const edgeContributors = new Map<number, Contributor[]>([...droppedFromEdge.keys()].map((e) => [e, []]));
+  // The same lists by position: the pass below looks up every statement of every article.
+  const nodeLists: (Contributor[] | undefined)[] = new Array(tables.nodes.length);
+  const edgeLists: (Contributor[] | undefined)[] = new Array(tables.edges.length);
+  nodeContributors.forEach((list, node) => (nodeLists[node] = list));
+  edgeContributors.forEach((list, edge) => (edgeLists[edge] = list));
   // Sort key of a first statement: rank, then position in the article (positions stay far below this).
   const POSITION_SPAN = 2 ** 21;
   articles.forEach((article, rank) => {
@@ -574,18 +579,18 @@ export function patchGraph(
     for (let k = 0; k < article.entities.length; k += 2) {
       const node = article.entities[k];
       if (nodeFirst[node] === Infinity) nodeFirst[node] = rank * POSITION_SPAN + k / 2;
-      const list = nodeContributors.get(node);
+      const list = nodeLists[node];
       if (list && list[list.length - 1]?.article !== article) list.push(contributor);
     }
     for (let k = 0; k < article.edges.length; k += 3) {
       const edge = article.edges[k];
       if (edgeFirst[edge] === Infinity) edgeFirst[edge] = rank * POSITION_SPAN + article.edges[k + 1];
       edgeClaims[edge] += article.edges[k + 2];
-      edgeContributors.get(edge)?.push(contributor);
+      edgeLists[edge]?.push(contributor);
     }
   });
 
-  const texts = new Map<string, Uint8Array>();
+  const texts = new Map<string, Uint8Array[]>();
   const regionOf = (span: EntrySpan | undefined, key: string) => (span ? itemRegion(bytes.subarray(span.offset, span.offset + span.length), key) : Buffer.alloc(0));
   for (const [node, contributors] of nodeContributors) {
     if (contributors.length === 0) continue;
@@ -618,7 +623,7 @@ export function patchGraph(
   const byFirst = (first: Float64Array) => (a: number, b: number) => first[a] - first[b];
   const nodeOrder = [...nodeFirst.keys()].filter((n) => nodeFirst[n] !== Infinity).sort(byFirst(nodeFirst));
   const edgeOrder = [...edgeFirst.keys()].filter((e) => edgeFirst[e] !== Infinity).sort(byFirst(edgeFirst));
-  const entryBytes = (kind: 'n' | 'e', i: number, span: EntrySpan | undefined): Uint8Array => texts.get(`${kind}${i}`) ?? bytes.subarray(span!.offset, span!.offset + span!.length);
+  const entryBytes = (kind: 'n' | 'e', i: number, span: EntrySpan | undefined): EntryContent => texts.get(`${kind}${i}`) ?? bytes.subarray(span!.offset, span!.offset + span!.length);
   const attributes = { name: 'newsgraph', extractorVersion: index.extractorVersion, builtAt, articles: articles.map((a) => a.meta), skipped };
   const layout = graphFileLayout(
     { options: index.options, attributes },

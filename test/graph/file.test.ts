@@ -96,8 +96,11 @@ describe('item arrays inside entries (mentions, claims)', () => {
             { insert: itemsText(fresh.items), before: kept.slice(at).map((r) => r.doc) },
           ];
           const region = splicedRegion(itemRegion(textOf(old), 'mentions'), changes);
-          const patched = entryWithItems(entryOf([]), 'mentions', region);
+          const patched = Buffer.concat(entryWithItems(entryOf([]), 'mentions', region));
           expect(patched.toString('utf8')).toBe(graphEntryText(entryOf(expected)));
+          const layout = graphFileLayout({ options: {}, attributes: {} }, [entryWithItems(entryOf([]), 'mentions', region), graphEntryText(entryOf(old))], []);
+          expect(readEntry(layoutBytes(layout), layout.nodes[0])).toEqual(entryOf(expected));
+          expect(readEntry(layoutBytes(layout), layout.nodes[1])).toEqual(entryOf(old));
         },
       ),
       { numRuns: 200 },
@@ -106,7 +109,7 @@ describe('item arrays inside entries (mentions, claims)', () => {
 
   test('an empty array stays [] when nothing is inserted, and a missing array is an error', () => {
     const text = textOf([]);
-    expect(entryWithItems(entryOf([]), 'mentions', splicedRegion(itemRegion(text, 'mentions'), [])).toString('utf8')).toBe(text.toString('utf8'));
+    expect(Buffer.concat(entryWithItems(entryOf([]), 'mentions', splicedRegion(itemRegion(text, 'mentions'), []))).toString('utf8')).toBe(text.toString('utf8'));
     expect(() => itemRegion(text, 'claims')).toThrow(/itemRegion: the entry has no array "claims"/);
   });
 });
