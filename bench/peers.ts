@@ -48,8 +48,9 @@ export interface PeerResult {
   version: string;
   loadSeconds: number;
   runs: Runs;
-  /** NetworkX PageRank: its matrix build (to_scipy_sparse_array) alone. */
+  /** NetworkX PageRank: its transition-matrix build alone, and its power iteration alone (bench/peers.py). */
   matrixRuns?: Runs;
+  iterationRuns?: Runs;
   peakRssMiB: number;
 }
 
@@ -57,8 +58,9 @@ export interface PeerResult {
 export function runPeer(lib: PeerLibrary, algo: 'pagerank' | 'betweenness', edgeFile: string, runs: number, timeoutMs: number): PeerResult | { lib: PeerLibrary; error: string } {
   const run = spawnSync(PYTHON, [SCRIPT, lib, algo, edgeFile, String(runs)], { encoding: 'utf8', timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 });
   if (run.status !== 0) return { lib, error: run.error ? run.error.message : (run.stderr || `exit ${run.status}`).trim().split('\n').pop()! };
-  const out = JSON.parse(run.stdout.trim().split('\n').pop()!) as { version: string; loadSeconds: number; times: number[]; matrixTimes?: number[]; peakRssMiB: number };
+  const out = JSON.parse(run.stdout.trim().split('\n').pop()!) as { version: string; loadSeconds: number; times: number[]; matrixTimes?: number[]; iterationTimes?: number[]; peakRssMiB: number };
   const result: PeerResult = { lib, version: out.version, loadSeconds: out.loadSeconds, runs: summarise(out.times), peakRssMiB: out.peakRssMiB };
   if (out.matrixTimes?.length) result.matrixRuns = summarise(out.matrixTimes);
+  if (out.iterationTimes?.length) result.iterationRuns = summarise(out.iterationTimes);
   return result;
 }

@@ -38,13 +38,17 @@ export interface PagerankOptions {
 
 export const PAGERANK_DEFAULTS: Required<PagerankOptions> = { alpha: 0.85, maxIterations: 100, tolerance: 1e-6, getEdgeWeight: 'weight', readGraphRecords: true };
 
-/** Out-adjacency in compressed form: starts[i] … starts[i + 1] index neighbour[] and weight[]. */
+/**
+ * Out-adjacency in compressed form, as a transition matrix: starts[i] …
+ * starts[i + 1] index neighbour[] and weight[], each weight divided by its
+ * source's out-weight.
+ */
 export interface CompressedAdjacency {
   nodes: string[];
   starts: Int32Array;
   neighbour: Int32Array;
   weight: Float64Array;
-  /** Sum of each node's out-weights (edge weights, not yet divided by it). */
+  /** Sum of each node's edge weights (0: a dangling node). */
   outWeight: Float64Array;
 }
 
@@ -109,6 +113,18 @@ function indexedEdges(graph: Graph, useRecords: boolean): { nodes: string[]; wal
 }
 
 /**
+ * Arc lists of the first pass, kept between calls: a PageRank on 10⁶ edges
+ * would otherwise allocate 16 MB more each time, and on a large heap the
+ * collections that allocation triggers cost more than the build.
+ */
+let scratch: { from: Int32Array; to: Int32Array; arcWeight: Float64Array } | undefined;
+
+function scratchArcs(arcs: number): { from: Int32Array; to: Int32Array; arcWeight: Float64Array } {
+  if (!scratch || scratch.from.length < arcs) scratch = { from: new Int32Array(arcs), to: new Int32Array(arcs), arcWeight: new Float64Array(arcs) };
+  return scratch;
+}
+
+/**
  * Builds the compressed out-adjacency in two passes. The first walks the
  * edges once, in graph order, writing (source, target, weight) to flat typed
  * arrays; the second places them by source with a stable counting sort, so
@@ -122,9 +138,7 @@ export function compressedAdjacency(graph: Graph, getEdgeWeight: string | null =
   const { nodes, walk } = indexedEdges(graph, useRecords);
   const n = nodes.length;
   const arcs = graph.directedSize + 2 * graph.undirectedSize;
-  const from = new Int32Array(arcs);
-  const to = new Int32Array(arcs);
-  const arcWeight = new Float64Array(arcs);
+  const { from, to, arcWeight } = scratchArcs(arcs);
   const starts = new Int32Array(n + 1);
   let k = 0;
   walk((s, t, attributes, undirected) => {
@@ -153,6 +167,7 @@ export function compressedAdjacency(graph: Graph, getEdgeWeight: string | null =
     weight[slot] = arcWeight[a];
     outWeight[s] += arcWeight[a];
   }
+  for (let i = 0; i < n; i++) for (let k = starts[i]; k < starts[i + 1]; k++) weight[k] /= outWeight[i];
   return { nodes, starts, neighbour, weight, outWeight };
 }
 
@@ -176,12 +191,9 @@ export function pagerankOfAdjacency(adjacency: CompressedAdjacency, options: Pic
   const n = nodes.length;
   if (n === 0) return {};
 
+  const { weight } = adjacency;
   const dangling: number[] = [];
-  const weight = new Float64Array(adjacency.weight.length);
-  for (let i = 0; i < n; i++) {
-    if (outWeight[i] === 0) dangling.push(i);
-    for (let k = starts[i]; k < starts[i + 1]; k++) weight[k] = adjacency.weight[k] / outWeight[i];
-  }
+  for (let i = 0; i < n; i++) if (outWeight[i] === 0) dangling.push(i);
   const p = 1 / n;
   let x = new Float64Array(n).fill(p);
   let next = new Float64Array(n);
