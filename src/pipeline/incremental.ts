@@ -595,7 +595,7 @@ export function patchGraph(
   for (const [node, contributors] of nodeContributors) {
     if (contributors.length === 0) continue;
     const record = tables.nodes[node];
-    const attributes = nodeAttributes(record, node, contributors, tables.strings);
+    const attributes = nodeAttributes(record, node, contributors, tables.strings, appendedTo(bytes, record.span, contributors, droppedFromNode.get(node)!));
     record.type = attributes.type;
     const itemChanges = changesOf(contributors, droppedFromNode.get(node)!, (extraction) =>
       extraction.mentions.filter((m) => m.entityId === record.id).map((m) => ({ doc: extraction.doc, sentence: m.sentence, start: m.start, end: m.end })),
@@ -672,8 +672,32 @@ function changesOf(contributors: readonly Contributor[], dropped: readonly strin
   return changes;
 }
 
-/** The attributes of a touched node, folded from its contributors as buildGraph folds them, with its mentions left empty. */
-function nodeAttributes(node: IndexedNode, index: number, contributors: readonly Contributor[], strings: readonly string[]): EntityAttributes {
+/**
+ * When a node only gained articles after all those that stated it before
+ * (the usual new article, whose file sorts last) and lost none, the
+ * attributes of its old entry — all but the mentions, a few hundred bytes
+ * even for a hub — are where the fold over its earlier articles would
+ * arrive: they are read back and the fold starts from them.
+ */
+function appendedTo(bytes: Uint8Array, span: EntrySpan | undefined, contributors: readonly Contributor[], dropped: readonly string[]): { attributes: EntityAttributes; from: number } | undefined {
+  if (!span || dropped.length) return undefined;
+  const from = contributors.findIndex((c) => c.extraction);
+  if (from <= 0 || contributors.slice(from).some((c) => !c.extraction)) return undefined;
+  const entry = Buffer.from(bytes.buffer, bytes.byteOffset + span.offset, span.length);
+  const region = itemRegion(entry, 'mentions');
+  const head = entry.toString('utf8', 0, region.byteOffset - entry.byteOffset);
+  const { attributes } = JSON.parse(`${head}]}}`) as { attributes: EntityAttributes };
+  return { attributes: { ...attributes, mentions: [] }, from };
+}
+
+/** The attributes of a touched node, folded from its contributors as buildGraph folds them (or from where `start` left them), with its mentions left empty. */
+function nodeAttributes(
+  node: IndexedNode,
+  index: number,
+  contributors: readonly Contributor[],
+  strings: readonly string[],
+  start?: { attributes: EntityAttributes; from: number },
+): EntityAttributes {
   type Record = { label: string; type: EntityType; aliases: string[]; [field: string]: unknown };
   const records = new Map<number, Record>(); // variants parsed once: a node stated by thousands of articles has few
   const recordOf = (variant: number) => {
@@ -681,8 +705,8 @@ function nodeAttributes(node: IndexedNode, index: number, contributors: readonly
     if (!record) records.set(variant, (record = JSON.parse(node.variants[variant]) as Record));
     return record;
   };
-  let attributes: EntityAttributes | undefined;
-  const aliases = new Set<string>();
+  let attributes: EntityAttributes | undefined = start?.attributes;
+  const aliases = new Set<string>(attributes?.aliases);
   const addAliases = (list: readonly string[]) => {
     for (const alias of list) {
       if (alias === attributes!.label || aliases.has(alias)) continue;
@@ -690,7 +714,7 @@ function nodeAttributes(node: IndexedNode, index: number, contributors: readonly
       attributes!.aliases.push(alias);
     }
   };
-  for (const { article } of contributors) {
+  for (const { article } of start ? contributors.slice(start.from) : contributors) {
     for (let k = 0; k < article.entities.length; k += 2) {
       if (article.entities[k] !== index) continue;
       const record = recordOf(article.entities[k + 1]);
