@@ -222,6 +222,8 @@ export interface IncrementalResult {
   graphFileMb: number;
   /** First build: every article extracted (on `workers` threads), graph.json and its index written. */
   primeSeconds: number;
+  /** Peak RSS of the process that primed (null when it ran in this one). */
+  primePeakRssMiB: number | null;
   /** Rebuild, graph.json written, after one article is added (median over runs, one new article each run). */
   addOne: Runs;
   /** … after one article in the middle of the file order is changed. */
@@ -258,7 +260,14 @@ export async function measureIncremental(params: IncrementalParams): Promise<Inc
   const corpus = writeCorpusOfArticles(material, params.seed, dir, params.articles);
   const options = { articlesDir: dir, extractor, cacheDir, out, builtAt: FIXED_BUILT_AT };
   const prime = { dir, cacheDir, out, workers: params.workers };
-  const primeSeconds = params.primeInChild === false ? (await primeIncremental(prime)).seconds : runInChild<{ seconds: number }>('incremental-prime', prime).result.seconds;
+  let primeSeconds: number;
+  let primePeakRssMiB: number | null = null;
+  if (params.primeInChild === false) primeSeconds = (await primeIncremental(prime)).seconds;
+  else {
+    const child = runInChild<{ seconds: number }>('incremental-prime', prime);
+    primeSeconds = child.result.seconds;
+    primePeakRssMiB = child.peakRssMiB;
+  }
   const modes: Record<string, number> = {};
   let last: GraphFileBuildResult | undefined;
   const rebuild = async () => {
@@ -292,6 +301,7 @@ export async function measureIncremental(params: IncrementalParams): Promise<Inc
     mb: corpus.bytes / MB,
     graphFileMb: statSync(out).size / MB,
     primeSeconds,
+    primePeakRssMiB,
     addOne,
     changeOne,
     removeOne,

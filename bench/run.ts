@@ -173,6 +173,7 @@ export async function runBenchmark(config: BenchConfig, options: RunOptions = {}
     report.scaling = await run('scaling', { seed, factors: config.scaling.factors, runs: config.scaling.runs, workDir });
     report.workers = await run('workers', { seed, ...config.workers, workDir });
     report.incremental = await run('incremental', { seed, ...config.incremental, workers: config.workers.workers, workDir, primeInChild: !options.inProcess });
+    if (report.incremental?.primePeakRssMiB) report.memory['incremental prime (full build)'] = report.incremental.primePeakRssMiB;
 
     const prFile = path.join(workDir, 'pagerank-edges.txt');
     const pr = await run('pagerank', { seed, ...config.pagerank, edgeFile: prFile });
