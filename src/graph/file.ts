@@ -89,7 +89,7 @@ export function graphFileLayout(head: { options: object; attributes: object }, n
   /** Appends an entry after a separator, extending the last piece when both are one run of the same earlier file. */
   const pushAfterSeparator = (bytes: Uint8Array, given: boolean) => {
     const last = pieces[pieces.length - 1];
-    if (given && lastGiven && last.buffer === bytes.buffer && last.byteOffset + last.length + ENTRY_SEPARATOR.length === bytes.byteOffset) {
+    if (given && lastGiven && last.buffer === bytes.buffer && last.byteOffset + last.length + ENTRY_SEPARATOR.length === bytes.byteOffset && separatorBetween(last, bytes)) {
       pieces[pieces.length - 1] = new Uint8Array(last.buffer, last.byteOffset, last.length + ENTRY_SEPARATOR.length + bytes.length);
       size += ENTRY_SEPARATOR.length + bytes.length;
     } else {
@@ -129,6 +129,12 @@ export function graphFileLayout(head: { options: object; attributes: object }, n
   const edgeSpans = entries(edges, edgesAround);
   push(Buffer.from(text.slice(edgesAround.next)));
   return { pieces, size, nodes: nodeSpans, edges: edgeSpans };
+}
+
+/** Whether the bytes between two views of one buffer are the entry separator: small buffers share Node's pool, so adjacency alone does not prove they were cut from one file. */
+function separatorBetween(before: Uint8Array, after: Uint8Array): boolean {
+  const gap = new Uint8Array(before.buffer, before.byteOffset + before.length, after.byteOffset - before.byteOffset - before.length);
+  return gap.every((byte, i) => byte === ENTRY_SEPARATOR[i]);
 }
 
 /** The bytes of a layout, in one buffer. */
