@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
 import { fold, foldKey } from './fold';
 import type { MentionLexicons } from './lexicon';
-import { buildWordTrie, findWords } from './wordtrie';
+import { buildWordTrie, keysAt, nextWordStart, wordEnd } from './wordtrie';
 
 /** How a name relates to its entity. */
 export type NameKind = 'label' | 'alias' | 'demonym' | 'metonym' | 'weak';
@@ -116,33 +116,90 @@ function capitalInitials(name: string, folded: string = fold(name)): boolean[] {
 }
 
 const CAPITAL_START = /^[\p{Lu}\p{Lt}]/u;
+const HIGH_SURROGATE_FIRST = 0xd800;
+const HIGH_SURROGATE_LAST = 0xdbff;
 
-function fitsCase(form: NameForm, written: string, writtenFolded: string): boolean {
+/** CAPITAL_START.test(text.slice(start, end)), read off the text in place (the RegExp only for a surrogate pair). */
+function capitalStartAt(text: string, start: number, end: number): boolean {
+  const code = text.charCodeAt(start);
+  if (code >= HIGH_SURROGATE_FIRST && code <= HIGH_SURROGATE_LAST) return CAPITAL_START.test(text.slice(start, end));
+  return isCapitalUnit(text[start]);
+}
+
+/** written === written.toUpperCase() for written = text.slice(start, end), without the copies when it is ASCII. */
+function isUpperAt(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) {
+      const written = text.slice(start, end);
+      return written === written.toUpperCase();
+    }
+    if (code >= 0x61 && code <= 0x7a) return false;
+  }
+  return true;
+}
+
+/** Scratch list of capitalInitials() for the span being checked: no array per check. */
+const initialsScratch: boolean[] = [];
+
+/** capitalInitials(text.slice(start, end), folded.slice(start, end)) into initialsScratch; returns how many words. */
+function capitalInitialsAt(text: string, folded: string, start: number, end: number): number {
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    if (folded.charCodeAt(i) !== 0x20 && (i === start || folded.charCodeAt(i - 1) === 0x20)) initialsScratch[count++] = isCapitalUnit(text[i]);
+  }
+  return count;
+}
+
+/** form.initials.every((needed, i) => i < from || !needed || actual[i] === true), actual being the first `count` scratch initials. */
+function initialsFit(form: NameForm, count: number, from: number): boolean {
+  const needed = form.initials;
+  for (let i = from; i < needed.length; i++) if (needed[i] && !(i < count && initialsScratch[i])) return false;
+  return true;
+}
+
+/** Whether [start, end) of the text, as written, fits the case rule of `form`. */
+function fitsCaseAt(form: NameForm, text: string, folded: string, start: number, end: number): boolean {
   switch (form.rule) {
     case 'none':
       return true;
     case 'all-upper':
-      return written === written.toUpperCase();
+      return isUpperAt(text, start, end);
     case 'first-upper':
-      return CAPITAL_START.test(written);
-    case 'leading': {
-      if (!CAPITAL_START.test(written)) return false;
-      const actual = capitalInitials(written, writtenFolded);
-      return form.initials.every((needed, i) => !needed || actual[i] === true);
-    }
-    default: {
-      const actual = capitalInitials(written, writtenFolded);
-      return form.initials.every((needed, i) => i === 0 || !needed || actual[i] === true);
-    }
+      return capitalStartAt(text, start, end);
+    case 'leading':
+      return capitalStartAt(text, start, end) && initialsFit(form, capitalInitialsAt(text, folded, start, end), 0);
+    default:
+      return initialsFit(form, capitalInitialsAt(text, folded, start, end), 1);
   }
 }
 
-function fitsAnyForm(candidate: NameCandidate, written: string, writtenFolded: string): boolean {
-  return candidate.forms.some((form) => fitsCase(form, written, writtenFolded));
+function fitsAnyFormAt(candidate: NameCandidate, text: string, folded: string, start: number, end: number): boolean {
+  for (const form of candidate.forms) if (fitsCaseAt(form, text, folded, start, end)) return true;
+  return false;
 }
 
-function collectNames(kb: KnowledgeBase, lexicons: MentionLexicons): Map<string, { candidates: NameCandidate[] }> {
-  const byKey = new Map<string, { candidates: NameCandidate[] }>();
+/** What the trie holds for one folded key: its candidates, and whether every one fits whatever the case. */
+interface NameSlot {
+  candidates: NameCandidate[];
+  /** Every candidate has a form with no case rule: the candidates need no check. */
+  caseFree?: boolean;
+}
+
+/** The candidates of `slot` whose case fits [start, end) of the text: the slot's own list when all fit. */
+function fittingCandidates(slot: NameSlot, text: string, folded: string, start: number, end: number): NameCandidate[] {
+  if (slot.caseFree) return slot.candidates;
+  const all = slot.candidates;
+  let i = 0;
+  while (i < all.length && fitsAnyFormAt(all[i], text, folded, start, end)) i++;
+  if (i === all.length) return all;
+  const fitting = all.slice(0, i);
+  for (i++; i < all.length; i++) if (fitsAnyFormAt(all[i], text, folded, start, end)) fitting.push(all[i]);
+  return fitting;
+}
+
+function collectNames(kb: KnowledgeBase, lexicons: MentionLexicons): Map<string, NameSlot> {
+  const byKey = new Map<string, NameSlot>();
   const strongKeys = new Set<string>();
   const add = (entry: GazetteerEntry, name: string, kind: NameKind): void => {
     const key = foldKey(name);
@@ -170,7 +227,10 @@ function collectNames(kb: KnowledgeBase, lexicons: MentionLexicons): Map<string,
   }
   // A short form that is some entity's real name stays that entity's name only.
   for (const [entry, name] of weak) if (!strongKeys.has(foldKey(name))) add(entry, name, 'weak');
-  for (const slot of byKey.values()) slot.candidates.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+  for (const slot of byKey.values()) {
+    slot.candidates.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+    slot.caseFree = slot.candidates.every((c) => c.forms.some((f) => f.rule === 'none'));
+  }
   return byKey;
 }
 
@@ -193,19 +253,28 @@ export function buildGazetteerMatcher(kb: KnowledgeBase, lexicons: MentionLexico
   // Every match begins at a word start and ends at a word end.
   const trie = buildWordTrie(names);
   const entries = new Map(kb.gazetteer.entities.map((e) => [e.id, e]));
+  // Scratch lists of the keys found at one start.
+  const ends: number[] = [];
+  const found: number[] = [];
   return {
     entries,
     scan(text: string, folded: string): NameMatch[] {
-      if (names.size === 0 || text.length === 0) return [];
-      const found: NameMatch[] = [];
-      for (const hit of findWords(trie, folded)) {
-        const { start, end, value: slot } = hit;
-        const written = text.slice(start, end);
-        const writtenFolded = folded.slice(start, end);
-        const candidates = slot.candidates.filter((c) => fitsAnyForm(c, written, writtenFolded));
-        if (candidates.length > 0) found.push({ start, end, candidates });
+      const kept: NameMatch[] = [];
+      if (names.size === 0 || text.length === 0) return kept;
+      // Leftmost-longest on the fly: a start inside the last kept match can give nothing, and at each start the longest key whose case fits wins.
+      let frontier = 0;
+      for (let start = nextWordStart(folded, 0); start < folded.length; start = nextWordStart(folded, wordEnd(folded, start))) {
+        if (start < frontier) continue;
+        for (let k = keysAt(trie, folded, start, ends, found) - 1; k >= 0; k--) {
+          const end = ends[k];
+          const candidates = fittingCandidates(trie.values[found[k]], text, folded, start, end);
+          if (candidates.length === 0) continue;
+          kept.push({ start, end, candidates });
+          frontier = end;
+          break;
+        }
       }
-      return leftmostLongest(found);
+      return kept;
     },
   };
 }
