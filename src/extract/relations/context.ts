@@ -3,6 +3,7 @@ import type { SentenceMention } from '../claims';
 import { fold } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { EntityRecord, Mention } from '../types';
+import { stateLookups } from './entries';
 
 /** What the article has said so far, for anaphors ("ces troupes", "d'entre eux", "cette région", "lors de sa visite"). */
 export interface Discourse {
@@ -49,17 +50,7 @@ function isDemonym(mention: Mention): boolean {
 
 /** Groups an article's mentions by sentence; mentions outside their sentence or of unknown entities are left out. */
 export function buildSentenceContexts(article: Article, mentions: readonly Mention[], entities: readonly EntityRecord[], kb?: KnowledgeBase): SentenceContext[] {
-  const gazetteer = new Map((kb?.gazetteer?.entities ?? []).map((e) => [e.id, e]));
-  const countryOf = (entityId: string) => {
-    const country = gazetteer.get(entityId)?.country;
-    const entry = country ? gazetteer.get(country) : undefined;
-    return entry && entry.type === 'Country' ? { entityId: entry.id, label: entry.label } : undefined;
-  };
-  const ledBy = (entityId: string) => {
-    const role = gazetteer.get(entityId)?.roles?.find((r) => r.leads && gazetteer.get(r.of)?.type === 'Country');
-    const entry = role ? gazetteer.get(role.of) : undefined;
-    return entry ? { entityId: entry.id, label: entry.label } : undefined;
-  };
+  const { countryOf, ledBy } = stateLookups(kb);
   const discourse: Discourse = {};
   const labels = new Map(entities.map((e) => [e.id, e.label]));
   const bySentence = new Map<number, SentenceMention[]>();

@@ -17,6 +17,7 @@ import type { KnowledgeBase } from '../kb';
 import type { EntityRecord, ExtractedRelation, Mention } from '../types';
 import type { Discourse, SentenceContext } from './context';
 import { buildSentenceContexts } from './context';
+import { entryById } from './entries';
 import type { FrameMatch } from './frames';
 import { matchFrames } from './frames';
 import { getRelationLexicon } from './lexicon';
@@ -195,7 +196,7 @@ function unclaimedFigures(ctx: SentenceContext, matches: readonly FrameMatch[], 
  */
 function isOwnTerritory(kb: KnowledgeBase, countryId: string, target: string, containers: ReadonlyMap<string, string[]>): boolean {
   if (target === countryId) return true;
-  const entry = kb.gazetteer?.entities?.find((e) => e.id === target);
+  const entry = entryById(kb, target);
   if (entry?.country === countryId) return true;
   return (containers.get(target) ?? []).includes(countryId);
 }
@@ -203,7 +204,7 @@ function isOwnTerritory(kb: KnowledgeBase, countryId: string, target: string, co
 /** True when the knowledge base or the sentence says where `target` lies (a country is its own answer). */
 function isLocated(kb: KnowledgeBase, target: string, targetType: string | undefined, containers: ReadonlyMap<string, string[]>): boolean {
   if (targetType === 'Country') return true;
-  const entry = kb.gazetteer?.entities?.find((e) => e.id === target);
+  const entry = entryById(kb, target);
   return Boolean(entry?.country) || (containers.get(target) ?? []).length > 0;
 }
 
@@ -225,16 +226,15 @@ function placesOfStateAfter(ctx: SentenceContext, kb: KnowledgeBase, state: Sent
     if (m.start - state.end > SECOND_DESTINATION_REACH || lex.clauseStopRe.test(between) || PART_WITHOUT_NUMBER_RE.test(between) || SECOND_DESTINATION_STOP_RE.test(between)) break;
     if (m.type === 'Country' && m.entityId !== state.entityId) break;
     if (m.type !== 'Place') continue;
-    if (kb.gazetteer?.entities?.find((e) => e.id === m.entityId)?.country === state.entityId) out.push(m.entityId);
+    if (entryById(kb, m.entityId)?.country === state.entityId) out.push(m.entityId);
   }
   return out;
 }
 
 /** True when `placeOrCountry` is the person's own state or lies in it (knowledge base `country`, or the state a role is held at). */
 function isHome(kb: KnowledgeBase, personId: string, placeOrCountry: string): boolean {
-  const entries = kb.gazetteer?.entities ?? [];
-  const person = entries.find((e) => e.id === personId);
-  const place = entries.find((e) => e.id === placeOrCountry);
+  const person = entryById(kb, personId);
+  const place = entryById(kb, placeOrCountry);
   const home = new Set([person?.country, ...(person?.roles ?? []).map((r) => r.of)].filter((id): id is string => Boolean(id)));
   if (!home.size) return false;
   return home.has(placeOrCountry) || (place?.country !== undefined && home.has(place.country));
@@ -366,7 +366,7 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
   const containers = new Map<string, string[]>();
   for (const n of nominal) {
     const objectId = n.object.entityId;
-    const objectType = 'type' in n.object ? n.object.type : kb.gazetteer?.entities?.find((e) => e.id === objectId)?.type;
+    const objectType = 'type' in n.object ? n.object.type : entryById(kb, objectId)?.type;
     if (!objectType || !fits(n.relation, n.subject.type, objectType)) continue;
     if (n.relation === 'LOCATED_IN') containers.set(n.subject.entityId, [...(containers.get(n.subject.entityId) ?? []), objectId]);
     push({ subject: n.subject.entityId, type: n.relation, object: objectId, claim: baseClaim(ctx, 'asserted'), ...(n.role ? { role: n.role } : {}) });

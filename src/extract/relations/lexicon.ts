@@ -5,7 +5,7 @@ import { alternation, fold, foldPattern, WORD_END, WORD_START } from '../claims'
 import type { KnowledgeBase } from '../kb';
 import { KnowledgeFileError } from '../knowledge';
 import type { TriggerIndex } from './prefilter';
-import { buildTriggerIndex } from './prefilter';
+import { alternatives, buildTriggerIndex } from './prefilter';
 
 /** How one argument of a frame is looked for, relative to the trigger (see triggers.json). */
 const ArgStrategySchema = z.object({
@@ -175,12 +175,19 @@ export interface RelationLexicon {
   /** Folded title → title, for exact lookups. */
   titleByFolded: Map<string, { title: string; folded: string; leads: boolean; counterpart?: boolean }>;
   titleModifierRe: RegExp;
+  /**
+   * First words (runs of word characters) that open a folded title, and that open a title modifier: a title key read
+   * at a word that opens no title and no modifier cannot be a title (nominal.ts). Undefined when a modifier is a
+   * pattern rather than plain words, or a title is empty: then every position is read in full.
+   */
+  titleOpenings?: { titles: ReadonlySet<string>; modifiers: ReadonlySet<string> };
   alliedSignersRe: RegExp;
   /** A folded snippet ending with a government noun and its "de" ("le regime de "): the next mention acts. */
   governmentEndRe: RegExp;
   titleTailRe: RegExp;
   /** Founding-member lists (see the schema); never matching when the file has none. */
-  foundingMembers: { groupRe: RegExp; creationRe: RegExp; reach: number };
+  /** `dontOnly`: every groupRe match holds the word "dont" (the group pattern has no top-level alternative that escapes it). */
+  foundingMembers: { groupRe: RegExp; creationRe: RegExp; reach: number; dontOnly: boolean };
   partOf: TriggersLexicon['partOf'] & { kbKindsRe: RegExp };
   locatedIn: Array<{ betweenRe: RegExp; order: 'placeFirst' | 'countryFirst'; countryDemonym: boolean; afterRe?: RegExp; beforeRe?: RegExp }>;
   relationTypes: readonly RelationType[];
@@ -189,6 +196,22 @@ export interface RelationLexicon {
 }
 
 const cache = new WeakMap<KnowledgeBase, RelationLexicon>();
+
+/** The run of word characters (as WORD_START and WORD_END see them) that opens `text`. */
+export function openingWord(text: string, from = 0, to = text.length): string {
+  let end = from;
+  while (end < to && WORD_CHAR_RE.test(text[end])) end++;
+  return text.slice(from, end);
+}
+const WORD_CHAR_RE = /[a-z0-9œæ]/;
+/** A modifier made of plain words only: its regex matches exactly its folded text. */
+const PLAIN_WORDS_RE = /^[a-z0-9œæ' -]+$/;
+
+function titleOpenings(titles: ReadonlyArray<{ folded: string }>, modifiers: readonly string[]): RelationLexicon['titleOpenings'] {
+  const folded = modifiers.map(foldPattern);
+  if (folded.some((m) => !PLAIN_WORDS_RE.test(m)) || titles.some((t) => t.folded === '')) return undefined;
+  return { titles: new Set(titles.map((t) => openingWord(t.folded))), modifiers: new Set(folded.map((m) => openingWord(m))) };
+}
 
 function compile(pattern: string, flags = ''): RegExp {
   return new RegExp(foldPattern(pattern), flags);
@@ -240,6 +263,7 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
     titles,
     titleByFolded: new Map(titles.map((t) => [t.folded, t])),
     titleModifierRe: alternation(lex.titleModifiers ?? []),
+    titleOpenings: titleOpenings(titles, lex.titleModifiers ?? []),
     alliedSignersRe: lex.alliedSigners ? compile(lex.alliedSigners) : /(?!)/,
     governmentEndRe: (lex.governmentHeads ?? []).length
       ? new RegExp(`${WORD_START}(?:${(lex.governmentHeads ?? []).map(foldPattern).join('|')})\\s+(?:de\\s+(?:la\\s+|l')?|du\\s+|d')\\s*$`)
@@ -250,8 +274,9 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
           groupRe: new RegExp(`${WORD_START}${foldPattern(lex.foundingMembers.group)}\\s*(?:,|—|–|-|\\()?\\s*dont${WORD_END}`, 'g'),
           creationRe: new RegExp(`${WORD_START}(?:${foldPattern(lex.foundingMembers.creation)})${WORD_END}`, 'g'),
           reach: lex.foundingMembers.reach,
+          dontOnly: alternatives(foldPattern(lex.foundingMembers.group))?.length === 1,
         }
-      : { groupRe: /(?!)/g, creationRe: /(?!)/g, reach: 0 },
+      : { groupRe: /(?!)/g, creationRe: /(?!)/g, reach: 0, dontOnly: true },
     partOf: { ...lex.partOf, kbKindsRe: compile(lex.partOf.kbKinds) },
     locatedIn: lex.locatedIn.patterns.map((p) => ({
       betweenRe: compile(p.between),

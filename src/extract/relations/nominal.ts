@@ -6,6 +6,7 @@ import { fold } from '../claims';
 import { coordinated } from './args';
 import type { SentenceContext } from './context';
 import type { RelationLexicon } from './lexicon';
+import { openingWord } from './lexicon';
 
 /** A relation read from a noun phrase (a title, an organisation's country, a place's region): stated as background fact. */
 export interface NominalMatch {
@@ -23,6 +24,8 @@ const JOINERS_RE = /(?:\s+(?:de|du|des|d'|de la|de l'|la|l'|le|les))+\s*$/;
 const PLACE_HEAD_END_RE = /(?:region|ville|port|province|oblast|localite|base|capitale|cite|district|zone|peninsule|village|republique|cosmodrome|aeroport|territoire|ile|station|site|agglomeration)s?\s*$/;
 /** An acronym in brackets after a body's name ("(NIS)"), folded. */
 const ACRONYM_IN_BRACKETS = "(?:\\([a-z0-9'. -]{1,12}\\)\\s*)?";
+/** A genitive after a body's name, its bracketed acronym allowed between ("… (NIS) de Corée du Sud"). */
+const GENITIVE_AFTER_ACRONYM_RE = new RegExp(`^\\s*${ACRONYM_IN_BRACKETS}(?:de|du|de la|de l'|d')\\s*$`);
 /** What continues a title in an apposition with the body it is held at ("chercheuse au …", "membre du …"). */
 const APPOSITION_PREP_RE = /^\s+(?:au|aux|a la|a l'|a|de|du|des|d'|chez|aupres)(?:\s|$)/;
 /** What joins a person's name to the body their title is held at, right after the name ("l'expert X de l'Institut Y"). */
@@ -96,14 +99,35 @@ function withFirstName(ctx: SentenceContext, person: SentenceMention): SentenceM
   return { ...person, start };
 }
 
+/** True when a mention of `hidden` that `without` would blank in [from, to) starts in [from, runEnd). */
+function hiddenStartIn(hidden: readonly SentenceMention[], from: number, runEnd: number, to: number): boolean {
+  for (const m of hidden) if (m.start >= from && m.start < runEnd && m.end <= to) return true;
+  return false;
+}
+
+/**
+ * False when no title key read from `at` can be a title. The key keeps the word opening at `at` as its own opening
+ * word unless a hidden body starts inside that word or a modifier opens with it: blanking gives spaces, the other
+ * removals (brackets, spaces, a trailing comma, a trailing "auprès de", joiners) never reach the key's first word, and
+ * a tail that swallows the whole key leaves it empty. So a word that opens no title rules the position out.
+ */
+function mayOpenTitle(folded: string, at: number, to: number, bodies: readonly SentenceMention[], bodyTails: readonly SentenceMention[], openings: NonNullable<RelationLexicon['titleOpenings']>): boolean {
+  const word = openingWord(folded, at, to);
+  if (openings.titles.has(word) || openings.modifiers.has(word)) return true;
+  const runEnd = at + word.length;
+  return hiddenStartIn(bodies, at, runEnd, to) || hiddenStartIn(bodyTails, at, runEnd, to);
+}
+
 /** "le ministre russe des Affaires étrangères Sergueï Lavrov": the longest title that reaches the name from the left. */
 function titleBefore(ctx: SentenceContext, found: SentenceMention, bodies: readonly SentenceMention[], lex: RelationLexicon): TitleHit | undefined {
   const person = withFirstName(ctx, found);
   const windowStart = Math.max(0, person.start - TITLE_LOOKBACK);
   const bodyTails = bodies.map(demonymTail);
   // Try every word start of the window, leftmost first: the longest title that reaches the name wins.
+  const openings = lex.titleOpenings;
   for (let at = windowStart; at < person.start; at++) {
     if (!/[a-z]/.test(ctx.folded[at]) || !ARTICLE_BEFORE_TITLE_RE.test(ctx.folded.slice(Math.max(0, at - 1), at))) continue;
+    if (openings && !mayOpenTitle(ctx.folded, at, person.start, bodies, bodyTails, openings)) continue;
     // Another person in between ends the title; a description of the same person ("le ministre … d'alors, X") does not.
     if (ctx.mentions.some((m) => m !== person && m.type === 'Person' && m.entityId !== person.entityId && m.start >= at && m.end <= person.start)) continue;
     // "la cheffe de la diplomatie nord-coréenne": a descriptive body keeps its head noun in the title.
@@ -236,7 +260,7 @@ function partOf(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
         // "le NIS (Corée du Sud)": the state in brackets right after the body.
         if (/^\s*\(\s*$/.test(between)) return /^\s*\)/.test(ctx.folded.slice(c.end));
         // "le Service national du renseignement (NIS) de Corée du Sud": the acronym in brackets may sit between.
-        return new RegExp(`^\\s*${ACRONYM_IN_BRACKETS}(?:de|du|de la|de l'|d')\\s*$`).test(between);
+        return GENITIVE_AFTER_ACRONYM_RE.test(between);
       }
       if (c.end <= org.start && c.demonym) {
         // "l'agence officielle nord-coréenne KCNA", "les services de renseignement sud-coréens (NIS)".
@@ -265,6 +289,27 @@ function partOf(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
 
 /** True when `surface` contains a name or demonym of the knowledge-base entity `parentId` as a whole word. */
 function namesParent(kb: KnowledgeBase, surface: string, parentId: string): boolean {
+  let answers = namesParentCache.get(kb);
+  if (!answers) {
+    answers = new Map();
+    namesParentCache.set(kb, answers);
+  }
+  const key = `${parentId}\u0001${surface}`;
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = readNamesParent(kb, surface, parentId);
+    if (answers.size >= NAMES_PARENT_CACHE_MAX) answers.clear();
+    answers.set(key, answer);
+  }
+  return answer;
+}
+
+/** Answers of namesParent by knowledge base, parent and surface: the same names come back sentence after sentence. */
+const namesParentCache = new WeakMap<KnowledgeBase, Map<string, boolean>>();
+/** Past this many answers the cache starts afresh (bounded memory over any corpus). */
+const NAMES_PARENT_CACHE_MAX = 4096;
+
+function readNamesParent(kb: KnowledgeBase, surface: string, parentId: string): boolean {
   const parent = entryOf(kb, parentId);
   // Only a state ties this way: "Conseil de sécurité de l'ONU" names its parent but is not annotated as a part of it.
   if (!parent || parent.type !== 'Country') return false;
@@ -372,7 +417,9 @@ const BODY_LEAD_CHARS = 30;
  */
 function foundingMembers(ctx: SentenceContext, lex: RelationLexicon): NominalMatch[] {
   const out: NominalMatch[] = [];
-  const { groupRe, creationRe, reach } = lex.foundingMembers;
+  const { groupRe, creationRe, reach, dontOnly } = lex.foundingMembers;
+  // Every group match ends with the word "dont" (lexicon.ts builds groupRe so): a sentence without it has none.
+  if (dontOnly && !ctx.folded.includes('dont')) return out;
   let verbs: Array<{ start: number; end: number }> | undefined;
   for (const hit of ctx.folded.matchAll(groupRe)) {
     // The creation verbs are read only for a sentence that counts states before "dont".

@@ -43,7 +43,7 @@ function closingParen(pattern: string, open: number): number {
 }
 
 /** Top-level alternatives of a pattern (split at `|` outside groups and classes); undefined when unbalanced. */
-function alternatives(pattern: string): string[] | undefined {
+export function alternatives(pattern: string): string[] | undefined {
   const out: string[] = [];
   let depth = 0;
   let inClass = false;
