@@ -8,6 +8,7 @@
  */
 import type { ArticleContext, Draft, SentenceContext } from './context';
 import { isWeaponCategory } from './apposition';
+import { DIGIT, HYPHEN, LOWER, UPPER, unitClasses } from './charclass';
 import { claim, claimDiscovered, isFree, tokenRange } from './context';
 import { foldKey } from './fold';
 import { recipientBefore } from './known';
@@ -33,12 +34,45 @@ const DESIGNATION = /(?<![\p{L}\p{N}\-\u2010\u2011])(\p{Lu}[\p{L}]{0,14})[-\u201
 const LETTER_SUFFIX_DESIGNATION = /(?<![\p{L}\p{N}\-\u2010\u2011])(\p{Lu}\p{Ll}{2,14})[-\u2010\u2011](\p{Lu}{1,2})(?![\p{L}\p{N}]|[-\u2010\u2011][\p{L}\p{N}])/gu;
 const INDEX_DESIGNATION = /(?<![\p{L}\p{N}\-\u2010\u2011/:])(\p{N}{1,2}\p{Lu}\p{N}{2,4}\p{Lu}?\p{N}?)(?![\p{L}\p{N}]|[/:])/gu;
 /**
- * What every match of DESIGNATION, LETTER_SUFFIX_DESIGNATION and INDEX_DESIGNATION contains, as plain scans: the shape
- * patterns try every word start with Unicode classes, and most sentences hold none of these cores (2–3 % of extraction).
+ * What every match of CALIBRE, DESIGNATION, INDEX_DESIGNATION and LETTER_SUFFIX_DESIGNATION holds, as flags of one
+ * plain scan of the sentence (shapeCores): the shape patterns try every word start with Unicode classes, and most
+ * sentences hold none of these cores (2–3 % of extraction when each was a RegExp of its own).
  */
-const DESIGNATION_CORE = /[-\u2010\u2011]\p{Lu}{0,3}\p{N}/u;
-const LETTER_SUFFIX_CORE = /\p{Ll}[-\u2010\u2011]\p{Lu}/u;
-const INDEX_DESIGNATION_CORE = /\p{N}\p{Lu}\p{N}/u;
+const CALIBRE_CORE = 1;
+const DESIGNATION_CORE = 2;
+const INDEX_DESIGNATION_CORE = 4;
+const LETTER_SUFFIX_CORE = 8;
+/** Units read after a hyphen for DESIGNATION's capitals and digit: its three capitals, or three astral ones. */
+const DESIGNATION_CORE_REACH = 7;
+/**
+ * Which shape cores `text` holds: a digit before "mm" or " mm" (CALIBRE), a hyphen then up to three capitals and a
+ * digit (DESIGNATION), digit–capital–digit (INDEX_DESIGNATION), lower-case–hyphen–capital (LETTER_SUFFIX_DESIGNATION).
+ * Never misses a core a pattern's match holds (an astral character counts as any class), so a pattern whose core is
+ * absent has no match and need not run.
+ */
+function shapeCores(text: string): number {
+  let cores = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const classes = unitClasses(text.charCodeAt(i));
+    if (classes & HYPHEN) {
+      if (i > 0 && i + 1 < n && unitClasses(text.charCodeAt(i - 1)) & LOWER && unitClasses(text.charCodeAt(i + 1)) & UPPER) cores |= LETTER_SUFFIX_CORE;
+      for (let j = i + 1; j < n && j <= i + DESIGNATION_CORE_REACH; j++) {
+        const next = unitClasses(text.charCodeAt(j));
+        if (next & DIGIT) {
+          cores |= DESIGNATION_CORE;
+          break;
+        }
+        if (!(next & UPPER)) break;
+      }
+    } else if (classes & DIGIT) {
+      if (i + 2 < n && unitClasses(text.charCodeAt(i + 1)) & UPPER && unitClasses(text.charCodeAt(i + 2)) & DIGIT) cores |= INDEX_DESIGNATION_CORE;
+      if (text.startsWith('mm', i + 1) || text.startsWith(' mm', i + 1)) cores |= CALIBRE_CORE;
+    }
+  }
+  return cores;
+}
+
 const CALIBRE = /(?<![\p{L}])(\p{L}+) de (\p{N}{2,3}) ?mm(?![\p{L}])/gu;
 const YEAR = /^(?:19|20)\d\d$/;
 const PARENTHESIS_OPEN = /^\s*\($/;
@@ -179,14 +213,8 @@ function allCapitals(sc: SentenceContext, first: number, end: number): boolean {
 }
 
 function honorificAt(ctx: ArticleContext, tok: Token, rules: MentionRules): boolean {
-  for (const h of rules.honorifics) {
-    if (h.endsWith('.')) {
-      if (tok.raw === h.slice(0, -1) && ctx.text[tok.end] === '.') return true;
-    } else if (tok.raw === h) {
-      return true;
-    }
-  }
-  return false;
+  const needsStop = rules.honorificTokens.get(tok.raw);
+  return needsStop !== undefined && (!needsStop || ctx.text[tok.end] === '.');
 }
 
 /** "le ministre russe de la Défense X", "le général X", "M. X": a title, its role tail, a name. */
@@ -388,6 +416,9 @@ function specifyKnownWeapon(ctx: ArticleContext, sc: SentenceContext, start: num
 export function discoverWeaponShapes(ctx: ArticleContext, sc: SentenceContext): void {
   const { rules } = ctx;
   const { text, start: base } = sc.sentence;
+  // Most sentences hold no shape core and need no regular expression at all.
+  const cores = typeof text === 'string' ? shapeCores(text) : 0;
+  if (cores === 0) return;
   const maxLength = rules.lexicons.weaponcues.maxDesignationLength;
   const take = (start: number, surface: string, replace = false, label = surface): void => {
     if (surface.length > maxLength) return;
@@ -398,24 +429,19 @@ export function discoverWeaponShapes(ctx: ArticleContext, sc: SentenceContext): 
     }
     claimDiscovered(ctx, sc, 'WeaponSystem', label, start, start + surface.length, 'shape', {}, replace);
   };
-  // Every shape holds a digit or a hyphen: most sentences need no regular expression at all.
-  const hasDigit = /\p{N}/u.test(text);
-  const hasHyphen = /[-\u2010\u2011]/.test(text);
-  if (!hasDigit && !hasHyphen) return;
-  // Each pattern runs only where its literal parts occur: a calibre needs "mm", a designation a hyphen.
-  if (hasDigit && text.includes('mm')) for (const m of text.matchAll(CALIBRE)) {
+  if (cores & CALIBRE_CORE) for (const m of text.matchAll(CALIBRE)) {
     if (!rules.calibreHeads.has(foldKey(m[1]))) continue;
     if (specifyKnownWeapon(ctx, sc, base + m.index, m[0].length)) continue;
     take(base + m.index, m[0], true, `${m[1].toLowerCase()} de ${m[2]} mm`);
   }
-  if (hasDigit && hasHyphen && DESIGNATION_CORE.test(text)) for (const m of text.matchAll(DESIGNATION)) {
+  if (cores & DESIGNATION_CORE) for (const m of text.matchAll(DESIGNATION)) {
     const [surface, prefix, digits] = m;
     if (rules.notDesignations.has(prefix)) continue;
     if (YEAR.test(digits) && /\p{Ll}/u.test(prefix)) continue;
     take(base + m.index, surface);
   }
-  if (hasDigit && INDEX_DESIGNATION_CORE.test(text)) for (const m of text.matchAll(INDEX_DESIGNATION)) take(base + m.index, m[0]);
-  if (hasHyphen && LETTER_SUFFIX_CORE.test(text)) for (const m of text.matchAll(LETTER_SUFFIX_DESIGNATION)) {
+  if (cores & INDEX_DESIGNATION_CORE) for (const m of text.matchAll(INDEX_DESIGNATION)) take(base + m.index, m[0]);
+  if (cores & LETTER_SUFFIX_CORE) for (const m of text.matchAll(LETTER_SUFFIX_DESIGNATION)) {
     if (rules.notDesignations.has(m[1]) || !familyWordBefore(sc, base + m.index, rules)) continue;
     take(base + m.index, m[0]);
   }

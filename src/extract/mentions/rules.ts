@@ -14,6 +14,8 @@ export interface MentionRules {
   matcher: GazetteerMatcher;
   titles: PhraseIndex;
   honorifics: readonly string[];
+  /** Each honorific as a token is written ("M" of "M."), and whether the text must have a full stop right after it. */
+  honorificTokens: ReadonlyMap<string, boolean>;
   /** Lower-cased words as written (accents kept) that end a role tail. */
   tailBreakers: ReadonlySet<string>;
   orgHeads: PhraseIndex;
@@ -132,6 +134,16 @@ function compileDescriptions(kb: KnowledgeBase, lexicons: MentionLexicons): Desc
   return { holders, words, determiners: foldSet(lexicons.coreference.descriptionDeterminers), modifiers: foldSet(lexicons.coreference.descriptionModifiers), demonyms };
 }
 
+/** Honorifics by the token they are written as: "M." is the token "M" followed by a stop; "Mme" needs none (and wins when both are listed). */
+function honorificTokens(honorifics: readonly string[]): Map<string, boolean> {
+  const tokens = new Map<string, boolean>();
+  for (const h of honorifics) {
+    if (!h.endsWith('.')) tokens.set(h, false);
+    else if (!tokens.has(h.slice(0, -1))) tokens.set(h.slice(0, -1), true);
+  }
+  return tokens;
+}
+
 const foldSet = (words: readonly string[]): Set<string> => new Set(words.map(foldKey).filter((w) => w.length > 0));
 
 export function compileRules(kb: KnowledgeBase): MentionRules {
@@ -145,6 +157,7 @@ export function compileRules(kb: KnowledgeBase): MentionRules {
     matcher: buildGazetteerMatcher(kb, lexicons),
     titles: phraseIndex(titles.titles, foldKey),
     honorifics: titles.honorifics,
+    honorificTokens: honorificTokens(titles.honorifics),
     // Accents matter here: "a" (has) ends a role tail, "à" (to) does not.
     tailBreakers: new Set(titles.tailBreakers.map((w) => w.toLowerCase())),
     orgHeads: phraseIndex(orgcues.heads, foldKey),

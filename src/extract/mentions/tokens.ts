@@ -69,19 +69,25 @@ export function tokenizeSentence(text: string, folded: string, sentence: Sentenc
   return tokens;
 }
 
+/** The gap most tokens have, decided without a RegExp by the three tests below. */
+const SINGLE_SPACE = ' ';
+const JOINING_GAP = /^(?:[ \u00a0\u202f]|[-\u2010\u2011'’])$/;
+const PLAIN_GAP = /^[\s\u00a0\u202f\-\u2010\u2011'’]*$/;
+const COMMA_GAP = /^\s*,\s*$/;
+
 /** The gap joins two parts of one name: a single space, hyphen or apostrophe. */
 export function isJoiningGap(gap: string): boolean {
-  return /^(?:[ \u00a0\u202f]|[-\u2010\u2011'’])$/.test(gap);
+  return gap === SINGLE_SPACE || JOINING_GAP.test(gap);
 }
 
 /** The gap is plain spacing (or a hyphen or apostrophe): no comma, stop, bracket or quote. */
 export function isPlainGap(gap: string): boolean {
-  return /^[\s\u00a0\u202f\-\u2010\u2011'’]*$/.test(gap);
+  return gap === SINGLE_SPACE || PLAIN_GAP.test(gap);
 }
 
 /** The gap holds exactly one comma besides spacing. */
 export function isCommaGap(gap: string): boolean {
-  return /^\s*,\s*$/.test(gap);
+  return gap !== SINGLE_SPACE && COMMA_GAP.test(gap);
 }
 
 /** Folded phrases split into token keys, indexed by their first and by their last key, longest first. */
@@ -119,13 +125,17 @@ function phraseFits(tokens: readonly Token[], first: number, phrase: readonly st
 /** Length in tokens of the longest phrase starting at token i (joined by plain gaps), or 0. */
 export function matchPhraseAt(tokens: readonly Token[], i: number, index: PhraseIndex): number {
   if (i < 0 || i >= tokens.length) return 0;
-  for (const phrase of index.byFirst.get(tokens[i].key) ?? []) if (phraseFits(tokens, i, phrase)) return phrase.length;
+  const phrases = index.byFirst.get(tokens[i].key);
+  if (phrases === undefined) return 0;
+  for (const phrase of phrases) if (phraseFits(tokens, i, phrase)) return phrase.length;
   return 0;
 }
 
 /** Length in tokens of the longest phrase ending at token i (inclusive), or 0. */
 export function matchPhraseEndingAt(tokens: readonly Token[], i: number, index: PhraseIndex): number {
   if (i < 0 || i >= tokens.length) return 0;
-  for (const phrase of index.byLast.get(tokens[i].key) ?? []) if (phraseFits(tokens, i - phrase.length + 1, phrase)) return phrase.length;
+  const phrases = index.byLast.get(tokens[i].key);
+  if (phrases === undefined) return 0;
+  for (const phrase of phrases) if (phraseFits(tokens, i - phrase.length + 1, phrase)) return phrase.length;
   return 0;
 }
