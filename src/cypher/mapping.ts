@@ -111,29 +111,56 @@ export function toPropertyValue(value: unknown): PropertyValue | undefined {
 }
 
 /** Extra attributes (centrality scores, community …) that can be stored, sorted by name for stable output. */
-function extraProperties(attributes: Record<string, unknown>, reserved: ReadonlySet<string>): Properties {
-  const props: Properties = {};
-  for (const name of Object.keys(attributes).sort()) {
+function extraProperties(attributes: Record<string, unknown>, reserved: ReadonlySet<string>): Properties | undefined {
+  let props: Properties | undefined;
+  // Most graphs carry no extra attribute: the names are only sorted once one is found.
+  const names = Object.keys(attributes);
+  if (names.every((name) => reserved.has(name))) return undefined;
+  for (const name of names.sort()) {
     if (reserved.has(name) || DISPLAY_ATTRIBUTES.has(name) || !PROPERTY_NAME.test(name)) continue;
     const value = toPropertyValue(attributes[name]);
-    if (value !== undefined) props[name] = value;
+    if (value !== undefined) (props ??= {})[name] = value;
   }
   return props;
 }
 
 /** The claims of a relation as parallel lists with the sentinels above. */
 export function claimLists(claims: readonly Claim[]): Properties {
-  return {
-    claimCount: claims.length,
-    docs: claims.map((c) => c.doc),
-    sentences: claims.map((c) => c.sentence),
-    quotes: claims.map((c) => c.quote),
-    quantities: claims.map((c) => c.quantity ?? MISSING_QUANTITY),
-    units: claims.map((c) => c.unit ?? MISSING_TEXT),
-    dates: claims.map((c) => c.date ?? MISSING_TEXT),
-    sources: claims.map((c) => c.attributedTo ?? MISSING_TEXT),
-    statuses: claims.map((c) => c.status),
-  };
+  return claimProperties({}, claims);
+}
+
+/** Adds claimLists' properties to `props` (one pass over the claims: a large graph has one row per relation). */
+function claimProperties(props: Properties, claims: readonly Claim[]): Properties {
+  const n = claims.length;
+  const docs = new Array<string>(n);
+  const sentences = new Array<number>(n);
+  const quotes = new Array<string>(n);
+  const quantities = new Array<number>(n);
+  const units = new Array<string>(n);
+  const dates = new Array<string>(n);
+  const sources = new Array<string>(n);
+  const statuses = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    const c = claims[i];
+    docs[i] = c.doc;
+    sentences[i] = c.sentence;
+    quotes[i] = c.quote;
+    quantities[i] = c.quantity ?? MISSING_QUANTITY;
+    units[i] = c.unit ?? MISSING_TEXT;
+    dates[i] = c.date ?? MISSING_TEXT;
+    sources[i] = c.attributedTo ?? MISSING_TEXT;
+    statuses[i] = c.status;
+  }
+  props.claimCount = n;
+  props.docs = docs;
+  props.sentences = sentences;
+  props.quotes = quotes;
+  props.quantities = quantities;
+  props.units = units;
+  props.dates = dates;
+  props.sources = sources;
+  props.statuses = statuses;
+  return props;
 }
 
 function entityRows(graph: NewsGraph): Map<EntityType, EntityRow[]> {
@@ -142,7 +169,8 @@ function entityRows(graph: NewsGraph): Map<EntityType, EntityRow[]> {
     const props: Properties = { id, label: attrs.label, type: attrs.type, aliases: [...attrs.aliases] };
     if (attrs.wikidata) props.wikidata = attrs.wikidata;
     props.mentionCount = attrs.mentions.length;
-    Object.assign(props, extraProperties(attrs, RESERVED_NODE_ATTRIBUTES));
+    const extra = extraProperties(attrs, RESERVED_NODE_ATTRIBUTES);
+    if (extra) Object.assign(props, extra);
     const rows = byType.get(attrs.type) ?? [];
     rows.push({ id, props });
     byType.set(attrs.type, rows);
@@ -188,10 +216,11 @@ function relationRows(graph: NewsGraph): Map<RelationType, RelationRow[]> {
   const byType = new Map<RelationType, RelationRow[]>();
   // Undirected edges (MET_WITH, ALLIED_WITH) keep graphology's stored source → target: one relationship each.
   graph.forEachEdge((key, attrs, source, target) => {
-    const props: Properties = { key, ...claimLists(attrs.claims) };
+    const props = claimProperties({ key }, attrs.claims);
     if (attrs.role) props.role = attrs.role;
     if (attrs.items) props.items = [...attrs.items];
-    Object.assign(props, extraProperties(attrs, RESERVED_EDGE_ATTRIBUTES));
+    const extra = extraProperties(attrs, RESERVED_EDGE_ATTRIBUTES);
+    if (extra) Object.assign(props, extra);
     const rows = byType.get(attrs.type) ?? [];
     rows.push({ key, source, target, props });
     byType.set(attrs.type, rows);
