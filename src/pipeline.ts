@@ -20,7 +20,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Article, Corpus, LoadCorpusOptions, ReadArticleOptions, SkippedFile } from './corpus';
-import { articleFormat, articleId, DEFAULT_ABBREVIATIONS_FILE, DEFAULT_MAX_BYTES, DEFAULT_NOISE_FILE, loadNoiseRules, NotAnArticleError } from './corpus';
+import { articleFormat, articleId, CorpusFolderError, DEFAULT_ABBREVIATIONS_FILE, DEFAULT_MAX_BYTES, DEFAULT_NOISE_FILE, errnoReason, listArticleFiles, loadNoiseRules, NotAnArticleError, readArticleBytes } from './corpus';
 import type { ArticleExtraction, Extractor } from './extract';
 import { createExtractor } from './extract';
 import type { NewsGraph } from './graph';
@@ -29,9 +29,7 @@ import type { ArticleMeta, EntityType, RelationType } from './ontology';
 import { ExtractionCache } from './pipeline/cache';
 import type { Extracted, FileStamp, FolderChanges, GraphIndex } from './pipeline/incremental';
 import { articleMeta, folderChanges, graphIndexFile, indexFullBuild, patchGraph, readGraphIndex, removeGraphIndex, stampOf, writeGraphIndex } from './pipeline/incremental';
-import { ArticlesFolderError, errnoReason, listArticleCandidates, readArticleBytes } from './pipeline/files';
 
-export { ArticlesFolderError } from './pipeline/files';
 import type { FileOutcome, WorkItem } from './pipeline/process';
 import { readAndExtract } from './pipeline/process';
 import { extractInPool } from './pipeline/workers';
@@ -174,7 +172,7 @@ function readFolder(options: BuildCorpusGraphOptions): ReadPlan {
   const t0 = performance.now();
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (!(maxBytes > 0)) throw new Error(`${WHO}: loadCorpus: maxBytes must be a positive number of bytes, got ${maxBytes}`);
-  const candidates = listArticleCandidates(options.articlesDir);
+  const candidates = listArticleFiles(options.articlesDir);
   const extractor = options.extractor ?? createExtractor({ knowledgeDir: options.knowledgeDir });
   const noiseFile = noiseFileFor(options.knowledgeDir);
   const cache = options.cacheDir ? ExtractionCache.open(options.cacheDir, options.articlesDir, cacheKey(extractor.version, noiseFile)) : undefined;
@@ -239,7 +237,7 @@ function assemble(plan: ReadPlan, extracted: readonly FileOutcome[], workers: nu
   }
   if (articles.length === 0) {
     const why = skipped.length === 0 ? 'no files' : `${skipped.length} skipped: ${skipped.map((s) => `${s.file} (${s.reason})`).join('; ')}`;
-    throw new ArticlesFolderError(`${WHO}: articles folder ${articlesDir} has no articles (${why})`);
+    throw new CorpusFolderError(`${WHO}: articles folder ${articlesDir} has no articles (${why})`);
   }
   const corpus: Corpus = { dir: plan.root, articles, skipped };
   const meta: ArticleMeta[] = articles.map(articleMeta);
@@ -319,7 +317,8 @@ export function staleReason(graphAttributes: { extractorVersion?: string; articl
   if (graphAttributes.extractorVersion !== extractorVersion) return `extractor changed (${graphAttributes.extractorVersion ?? 'unknown'} → ${extractorVersion})`;
   const known = new Map((graphAttributes.articles ?? []).map((a) => [a.file, a.hash]));
   const skipped = new Set((graphAttributes.skipped ?? []).map((s) => s.file));
-  const files = listArticleFiles(articlesDir);
+  // The files a build lists, by the same rules (hidden entries ignored, symlinked folders followed once).
+  const files = listArticleFiles(articlesDir).map((candidate) => candidate.relative);
   for (const file of files) {
     if (skipped.has(file)) continue;
     const hash = known.get(file);
@@ -329,19 +328,6 @@ export function staleReason(graphAttributes: { extractorVersion?: string; articl
   const present = new Set(files);
   for (const file of known.keys()) if (!present.has(file)) return `article removed: ${file}`;
   return null;
-}
-
-function listArticleFiles(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? path.join(sub, entry.name) : entry.name;
-      if (entry.isDirectory()) walk(rel);
-      else if (!entry.name.startsWith('.')) out.push(rel);
-    }
-  };
-  walk('');
-  return out.sort();
 }
 
 function hashFile(file: string): string {
@@ -448,7 +434,7 @@ function tryIncremental(options: BuildGraphFileOptions): { result: GraphFileBuil
   }
   // Stamped before reading: a file edited during the build then differs from its stamp next time.
   const stamps = new Map<string, FileStamp>();
-  for (const candidate of listArticleCandidates(options.articlesDir)) {
+  for (const candidate of listArticleFiles(options.articlesDir)) {
     const stamp = candidate.skip === undefined ? stampOf(candidate.absolute) : undefined;
     if (stamp) stamps.set(candidate.relative, stamp);
   }
@@ -465,7 +451,7 @@ function readAndHash(maxBytes: number) {
 /** The incremental path of buildGraphFile, or the reason to build in full. */
 function patchGraphFile(index: GraphIndex, options: BuildGraphFileOptions & { extractor: Extractor }, indexFile: string, t0: number): GraphFileBuildResult | { fallback: string } {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const candidates = listArticleCandidates(options.articlesDir);
+  const candidates = listArticleFiles(options.articlesDir);
   const maxChanges = Math.max(INCREMENTAL_MIN_CHANGES, Math.ceil(INCREMENTAL_MAX_SHARE * index.articles.length));
   const changes = folderChanges(index, candidates, readAndHash(maxBytes), maxChanges);
   if (!changes) return { fallback: `more than ${maxChanges} articles changed` };

@@ -1,6 +1,6 @@
 // Contract: building the seed corpus end to end yields a graph.json that honours ONTOLOGY.md, and the quick-start commands work.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, realpathSync, writeFileSync, cpSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GraphFileSchema, loadGraph, saveGraph } from '../src/graph';
@@ -69,6 +69,10 @@ describe('buildCorpusGraph on the seed articles', () => {
     const attrs = { ...graph.getAttributes(), articles: graph.getAttribute('articles') };
     expect(staleReason(attrs, dir, version)).toBeNull();
     expect(staleReason(attrs, dir, 'other')).toMatch(/extractor changed/);
+    // What a build never reads (hidden folders: .git, editors' caches) never makes the graph stale.
+    mkdirSync(path.join(dir, '.cache'));
+    writeFileSync(path.join(dir, '.cache', 'brouillon.txt'), 'La Russie et la Chine.');
+    expect(staleReason(attrs, dir, version)).toBeNull();
     const first = corpus.articles[0].file;
     writeFileSync(path.join(dir, first), `${readFileSync(path.join(dir, first), 'utf8')}\nUne phrase de plus.`);
     expect(staleReason(attrs, dir, version)).toMatch(/article changed/);

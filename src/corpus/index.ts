@@ -3,11 +3,14 @@
  *
  *   loadCorpus(dir, options)     every article of a folder, with the skipped files and why
  *   readArticle(file, bytes?)    one file
+ *   listArticleFiles(dir)        the files of a folder, before they are read (readArticleBytes reads one)
  *   cleanText(text, rules?)      page-noise removal (rules: graph-data/knowledge/noise.json)
  *   segmentSentences(text)       French sentence splitting, line by line
  */
 export type { Article, Corpus, LoadCorpusOptions, Sentence, SkippedFile } from './types';
-export { CorpusFolderError, DEFAULT_MAX_BYTES, loadCorpus } from './load';
+export { DEFAULT_MAX_BYTES, loadCorpus } from './load';
+export type { ArticleCandidate } from './files';
+export { CorpusFolderError, errnoReason, formatBytes, listArticleFiles, readArticleBytes } from './files';
 export type { ReadArticleOptions } from './article';
 export { ARTICLE_FORMATS, articleFormat, articleId, NotAnArticleError, readArticle } from './article';
 export type { CleanedText, NoiseRules } from './noise';

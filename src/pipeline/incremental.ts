@@ -39,8 +39,8 @@ import type { EntrySpan, GraphFileLayout, NewsGraph } from '../graph';
 import type { EntryContent, ItemChange } from '../graph';
 import { claimKey, edgeEnds, edgeEntry, entryWithItems, graphFileLayout, itemRegion, itemsText, mergeRelationExtras, nodeEntry, relationKey, splicedRegion, writeFileAtomic } from '../graph';
 import type { ArticleMeta, EntityAttributes, EntityType, RelationAttributes, RelationType } from '../ontology';
-import type { ArticleCandidate } from './files';
-import { errnoReason } from './files';
+import type { ArticleCandidate } from '../corpus';
+import { errnoReason } from '../corpus';
 import { GRAPH_INDEX_FOLDER } from './cache';
 import { decodeGraphIndex, encodeGraphIndex } from './indexCodec';
 

@@ -6,7 +6,7 @@
 import type { Article, ReadArticleOptions } from '../corpus';
 import { NotAnArticleError, readArticle } from '../corpus';
 import type { ArticleExtraction, Extractor } from '../extract';
-import { errnoReason } from './files';
+import { errnoReason } from '../corpus';
 
 /** What became of one file. */
 export type FileOutcome = { article: Article; extraction: ArticleExtraction } | { skip: string };

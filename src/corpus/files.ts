@@ -1,30 +1,27 @@
 /**
- * The articles folder → the list of files to read, and their bytes.
- *
- * The same listing rules as src/corpus/load.ts (recursive, sorted by relative
- * path, hidden entries ignored, symlinks followed once, loops and special
- * files skipped with a reason), exposed one level lower: the incremental
- * build must hash each file's bytes before deciding whether to clean,
- * segment and extract it, which loadCorpus (bytes → Article in one go) cannot
- * do. test/bench/pipeline-cache.test.ts pins that the two agree.
+ * The articles folder → the files to read, and their bytes: the listing and
+ * bounded reading that loadCorpus (bytes → Article in one go) and the
+ * incremental build (which hashes each file's bytes before deciding whether
+ * to clean, segment and extract it) share.
  */
 import type { Dirent, Stats } from 'node:fs';
 import { closeSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { NotAnArticleError } from '../corpus';
+import { NotAnArticleError } from './article';
 
 const WHO = 'newsgraph build-graph';
 const MIB = 1024 * 1024;
 
 /**
  * The articles folder itself is unusable (missing, not a folder, no article):
- * an input error, exit code 2 on the command line (scripts/lib/cli.ts).
+ * an input error, exit code 2 on the command line (the `exitCode` convention
+ * of scripts/lib/cli.ts), not a bug.
  */
-export class ArticlesFolderError extends Error {
+export class CorpusFolderError extends Error {
   readonly exitCode = 2;
   constructor(message: string) {
     super(message);
-    this.name = 'ArticlesFolderError';
+    this.name = 'CorpusFolderError';
   }
 }
 
@@ -63,18 +60,20 @@ export function errnoReason(error: unknown): string {
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Every file of the folder, recursively, sorted by relative path. Throws when
- * the folder is missing or not a folder (the messages of loadCorpus).
+ * Every file of the folder, recursively, sorted by relative path; hidden
+ * entries (.git, .DS_Store) are ignored, a symlinked folder is followed once,
+ * and what cannot be listed or read is a candidate with its skip reason.
+ * Throws CorpusFolderError when the folder is missing or not a folder.
  */
-export function listArticleCandidates(dir: string): ArticleCandidate[] {
+export function listArticleFiles(dir: string): ArticleCandidate[] {
   const root = path.resolve(dir);
   let rootStats: Stats;
   try {
     rootStats = statSync(root);
   } catch {
-    throw new ArticlesFolderError(`${WHO}: articles folder ${dir} does not exist`);
+    throw new CorpusFolderError(`${WHO}: articles folder ${dir} does not exist`);
   }
-  if (!rootStats.isDirectory()) throw new ArticlesFolderError(`${WHO}: articles folder ${dir} is not a folder`);
+  if (!rootStats.isDirectory()) throw new CorpusFolderError(`${WHO}: articles folder ${dir} is not a folder`);
   const out: ArticleCandidate[] = [];
   const visited = new Set<string>([realpathSync(root)]);
   const walk = (folder: string, rel: string): void => {
