@@ -34,63 +34,184 @@ const UNCONDITIONAL = new Set(['©', '(c)']);
 const DATELINE = /^[ \t]*[\p{Lu}][\p{Lu}\s'’.-]{2,40}(?:,[^()\n]{0,30})?\s*\([^()\n]{1,30}\)\s*[-–—]/gmu;
 const NAMES_ONLY = /^[\s:]*(?:[\p{Lu}][\p{L}.'’-]*|et|and|und|&|,|\s)+[.\s]*$/u;
 
-function lineSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      spans.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  return spans;
+/** Where the line that starts at `from` ends (its "\n", or the end of the text). */
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
 }
 
-function lineIsNoise(line: string, lexicons: MentionLexicons): boolean {
-  const trimmed = line.replace(/^[\s\-•*–—[(]+/, '');
+/** What opens a line before its first word: spacing, bullets, an opening bracket (LINE_LEAD of a whole line). */
+const LINE_LEAD = /^[\s\-•*–—[(]+/;
+const LINE_LEAD_UNIT = /[\s\-•*–—[(]/;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const COLON_AFTER_MARKER = /^(?:\s*\(s\))?\s*:/;
+
+/** A line marker of nonentities.json, lower-cased once, with what it asks of the rest of the line. */
+interface LineMarker {
+  lower: string;
+  unconditional: boolean;
+  byline: boolean;
+}
+
+/** The lexicon's noise markers, prepared once per lexicon object. */
+interface NoiseTables {
+  /** Line markers in file order. */
+  lineMarkers: LineMarker[];
+  /** Line markers by their first lower-case code unit, each list in file order. */
+  markersByFirst: Map<number, LineMarker[]>;
+  /** Anywhere markers, lower-cased. */
+  anywhere: string[];
+  works: WorkTitles | null;
+}
+
+const tablesCache = new WeakMap<MentionLexicons, NoiseTables>();
+
+function noiseTables(lexicons: MentionLexicons): NoiseTables {
+  let tables = tablesCache.get(lexicons);
+  if (tables) return tables;
+  const lineMarkers = lexicons.nonentities.lineMarkers.map((marker): LineMarker => {
+    const lower = marker.toLowerCase();
+    return { lower, unconditional: UNCONDITIONAL.has(lower), byline: BYLINE_WORDS.has(foldKey(lower)) };
+  });
+  const markersByFirst = new Map<number, LineMarker[]>();
+  for (const marker of lineMarkers) {
+    if (marker.lower.length === 0) continue;
+    const first = marker.lower.charCodeAt(0);
+    if (!markersByFirst.has(first)) markersByFirst.set(first, []);
+    markersByFirst.get(first)!.push(marker);
+  }
+  tables = { lineMarkers, markersByFirst, anywhere: lexicons.nonentities.anywhereMarkers.map((m) => m.toLowerCase()), works: workTitles(lexicons) };
+  tablesCache.set(lexicons, tables);
+  return tables;
+}
+
+/** Whether one marker makes a byline, credit or source line of the line's text after its lead: `trimmed` is that text, `rest` what follows the marker. */
+function markerSilences(marker: LineMarker, trimmedLength: number, next: string, rest: () => string, lexicons: MentionLexicons): boolean | undefined {
+  if (LETTER_OR_DIGIT.test(next) && !marker.unconditional) return undefined;
+  if (marker.unconditional) return true;
+  if (marker.byline) return trimmedLength <= lexicons.nonentities.maxBylineLineLength && NAMES_ONLY.test(rest()) ? true : undefined;
+  return COLON_AFTER_MARKER.test(rest()) ? true : undefined;
+}
+
+/** Whether a line (a slice of its own, any case) is a byline, credit or source line. */
+function lineIsNoise(line: string, tables: NoiseTables, lexicons: MentionLexicons): boolean {
+  const trimmed = line.replace(LINE_LEAD, '');
   if (trimmed.length === 0) return false;
   const lower = trimmed.toLowerCase();
-  for (const marker of lexicons.nonentities.lineMarkers) {
-    const m = marker.toLowerCase();
+  for (const marker of tables.lineMarkers) {
+    const m = marker.lower;
     if (!lower.startsWith(m)) continue;
-    const next = trimmed[m.length] ?? '';
-    if (/[\p{L}\p{N}]/u.test(next) && !UNCONDITIONAL.has(m)) continue;
-    const rest = trimmed.slice(m.length);
-    if (UNCONDITIONAL.has(m)) return true;
-    if (BYLINE_WORDS.has(foldKey(m))) {
-      if (trimmed.length <= lexicons.nonentities.maxBylineLineLength && NAMES_ONLY.test(rest)) return true;
-      continue;
-    }
-    if (/^(?:\s*\(s\))?\s*:/.test(rest)) return true;
+    if (markerSilences(marker, trimmed.length, trimmed[m.length] ?? '', () => trimmed.slice(m.length), lexicons)) return true;
+  }
+  return false;
+}
+
+/**
+ * lineIsNoise of the line [start, end) of `text`, read in place: `lower` is
+ * text.toLowerCase() with the same length, so every unit lines up with its
+ * original and the line's own lower case is the same slice of it.
+ */
+function lineIsNoiseAt(text: string, lower: string, start: number, end: number, tables: NoiseTables, lexicons: MentionLexicons): boolean {
+  let from = start;
+  while (from < end && LINE_LEAD_UNIT.test(text[from])) from++;
+  if (from === end) return false;
+  const markers = tables.markersByFirst.get(lower.charCodeAt(from));
+  if (markers === undefined) return false;
+  for (const marker of markers) {
+    const m = marker.lower;
+    if (from + m.length > end || !lower.startsWith(m, from)) continue;
+    const after = from + m.length;
+    if (markerSilences(marker, end - from, after < end ? text[after] : '', () => text.slice(after, end), lexicons)) return true;
   }
   return false;
 }
 
 /** Longest quoted title of a work that is silenced, in characters. */
 const MAX_WORK_TITLE = 150;
-const workTitleCache = new WeakMap<MentionLexicons, RegExp | null>();
+/** What may stand between a work's noun and its quoted title besides spacing ("le film intitulé « … »"). */
+const TITLED = 'intitulée?s?';
+/** The lengths TITLED can match. */
+const TITLED_LENGTHS = [8, 9, 10];
+const SPACE_UNIT = /\s/;
+
+/** The pattern of work titles ("le livre « … »", "le film "…"") and what bounds where its matches start. */
+interface WorkTitles {
+  /** The pattern, global, as run over a whole text. */
+  pattern: RegExp;
+  /** The same pattern, sticky: tried at the few offsets where a match may start. */
+  sticky: RegExp;
+  /** Lengths of the nouns, in code units; empty when a noun holds spacing (its matches are then not bounded). */
+  nounLengths: number[];
+}
 
 /** "le livre « … »", "le film "…"": a work's title in quotation marks right after its noun. */
-function workTitlePattern(lexicons: MentionLexicons): RegExp | null {
-  let re = workTitleCache.get(lexicons);
-  if (re !== undefined) return re;
-  const nouns = lexicons.nonentities.workTitleNouns.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
-  re = nouns.length === 0 ? null : new RegExp(`(?<![\\p{L}])(?:${nouns.join('|')})\\s+(?:intitulée?s?\\s+)?(«[^»\\n]{1,${MAX_WORK_TITLE}}»|"[^"\\n]{1,${MAX_WORK_TITLE}}"|“[^”\\n]{1,${MAX_WORK_TITLE}}”)`, 'giu');
-  workTitleCache.set(lexicons, re);
-  return re;
+function workTitles(lexicons: MentionLexicons): WorkTitles | null {
+  const words = lexicons.nonentities.workTitleNouns;
+  if (words.length === 0) return null;
+  const nouns = words.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  const source = `(?<![\\p{L}])(?:${nouns.join('|')})\\s+(?:${TITLED}\\s+)?(«[^»\\n]{1,${MAX_WORK_TITLE}}»|"[^"\\n]{1,${MAX_WORK_TITLE}}"|“[^”\\n]{1,${MAX_WORK_TITLE}}”)`;
+  // Offsets are only bounded for nouns of plain letters, which case-insensitive matching pairs one unit for one.
+  const bounded = words.every((w) => /^\p{L}+$/u.test(w) && !/[\ud800-\udfff]/.test(w));
+  return { pattern: new RegExp(source, 'giu'), sticky: new RegExp(source, 'iuy'), nounLengths: bounded ? [...new Set(words.map((w) => w.length))] : [] };
+}
+
+/** Start of the run of spacing that ends just before `end` (`end` itself when there is none). */
+function spacingStart(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && SPACE_UNIT.test(text[i - 1])) i--;
+  return i;
+}
+
+/** An opening mark of a title; after spacing, it is where the spacing after a work's noun ends. */
+const TITLE_OPENER = /[«"“]/g;
+
+/**
+ * The work-title spans of `text`, the same as the global pattern's matches but
+ * found by trying the sticky pattern only where a match can start: every match
+ * ends its spacing at an opening mark, and before that spacing stands a noun,
+ * or "intitulé" and more spacing, then a noun, whose lengths are known. The
+ * starts are tried in order, each at or after the end of the last match, as
+ * the global scan would.
+ */
+function workTitleSpans(text: string, works: WorkTitles, spans: Span[]): void {
+  const push = (at: number, m: RegExpExecArray | RegExpMatchArray): void => {
+    const start = at + m[0].length - m[1].length;
+    spans.push({ start, end: start + m[1].length });
+  };
+  if (works.nounLengths.length === 0) {
+    works.pattern.lastIndex = 0;
+    for (const m of text.matchAll(works.pattern)) push(m.index, m);
+    return;
+  }
+  const starts = new Set<number>();
+  TITLE_OPENER.lastIndex = 0;
+  for (const opener of text.matchAll(TITLE_OPENER)) {
+    if (opener.index === 0 || !SPACE_UNIT.test(text[opener.index - 1])) continue;
+    const nounEnd = spacingStart(text, opener.index);
+    for (const length of works.nounLengths) starts.add(nounEnd - length);
+    for (const titled of TITLED_LENGTHS) {
+      const spacingEnd = nounEnd - titled;
+      if (spacingEnd <= 0 || !SPACE_UNIT.test(text[spacingEnd - 1])) continue;
+      const titledNounEnd = spacingStart(text, spacingEnd);
+      for (const length of works.nounLengths) starts.add(titledNounEnd - length);
+    }
+  }
+  let frontier = 0;
+  for (const at of [...starts].sort((a, b) => a - b)) {
+    if (at < frontier) continue;
+    works.sticky.lastIndex = at;
+    const m = works.sticky.exec(text);
+    if (m === null) continue;
+    push(at, m);
+    frontier = at + Math.max(1, m[0].length);
+  }
 }
 
 /** Sorted, disjoint spans of `text` where no entity may be found. */
 export function noiseSpans(text: string, lexicons: MentionLexicons): Span[] {
   const spans: Span[] = [];
-  const works = workTitlePattern(lexicons);
-  if (works) {
-    works.lastIndex = 0;
-    for (const m of text.matchAll(works)) {
-      const start = m.index + m[0].length - m[1].length;
-      spans.push({ start, end: start + m[1].length });
-    }
-  }
+  const tables = noiseTables(lexicons);
+  if (tables.works) workTitleSpans(text, tables.works, spans);
   for (const re of [URL, PATH_LIKE, DOMAIN, DATELINE]) {
     if (re === DOMAIN && !DOMAIN_TAIL.test(text)) continue;
     // A path needs two separators; PATH_LIKE, unanchored, otherwise tries every position of every word for nothing.
@@ -98,20 +219,39 @@ export function noiseSpans(text: string, lexicons: MentionLexicons): Span[] {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
-  const anywhere = lexicons.nonentities.anywhereMarkers.map((m) => m.toLowerCase());
-  for (const line of lineSpans(text)) {
-    const content = text.slice(line.start, line.end);
-    if (lineIsNoise(content, lexicons)) {
-      spans.push(line);
-      continue;
-    }
-    const lower = content.toLowerCase();
-    for (const marker of anywhere) {
-      const at = lower.indexOf(marker);
-      if (at >= 0 && line.end - (line.start + at) <= lexicons.nonentities.maxBylineLineLength) {
-        spans.push({ start: line.start + at, end: line.end });
+  const maxLength = lexicons.nonentities.maxBylineLineLength;
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length) {
+    // A capital İ lower-cases to two units: lines are then lower-cased one by one, as written.
+    for (let start = 0; start <= text.length; ) {
+      const end = lineEnd(text, start);
+      const content = text.slice(start, end);
+      if (lineIsNoise(content, tables, lexicons)) spans.push({ start, end });
+      else {
+        const lowerLine = content.toLowerCase();
+        for (const marker of tables.anywhere) {
+          const at = lowerLine.indexOf(marker);
+          if (at >= 0 && end - (start + at) <= maxLength) spans.push({ start: start + at, end });
+        }
       }
+      start = end + 1;
     }
+    return mergeSpans(spans);
+  }
+  // Next occurrence of each anywhere marker in the lower-cased text, advanced line by line.
+  const next = tables.anywhere.map((marker) => lower.indexOf(marker));
+  for (let start = 0; start <= text.length; ) {
+    const end = lineEnd(text, start);
+    const noise = lineIsNoiseAt(text, lower, start, end, tables, lexicons);
+    if (noise) spans.push({ start, end });
+    for (let k = 0; k < next.length; k++) {
+      const marker = tables.anywhere[k];
+      if (next[k] >= 0 && next[k] < start) next[k] = lower.indexOf(marker, start);
+      const at = next[k];
+      if (noise || at < 0 || at + marker.length > end) continue;
+      if (end - at <= maxLength) spans.push({ start: at, end });
+    }
+    start = end + 1;
   }
   return mergeSpans(spans);
 }
