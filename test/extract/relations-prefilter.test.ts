@@ -7,11 +7,15 @@ import { alternation, fold } from '../../src/extract/claims';
 import { loadKnowledgeBase } from '../../src/extract/kb';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/extract/knowledge';
 import { getRelationLexicon } from '../../src/extract/relations';
-import { buildTriggerIndex, leadingPrefixes, possibleFrames, triggerPrefixes, triggerStarts } from '../../src/extract/relations/prefilter';
+import { buildTriggerIndex, leadingPrefixes, MAX_PREFIX_CHARS, possibleFrames, triggerPrefixes, triggerStarts } from '../../src/extract/relations/prefilter';
 
 describe('leadingPrefixes', () => {
   test('reads the literal opening of each alternative', () => {
-    expect(leadingPrefixes('livr\\w+|vente')).toEqual(['livr', 'vent']);
+    expect(leadingPrefixes('livr\\w+|vente')).toEqual(['livr', 'vente']);
+  });
+
+  test('cuts openings at MAX_PREFIX_CHARS characters', () => {
+    expect(leadingPrefixes('rencontrerait')).toEqual(['rencontrerait'.slice(0, MAX_PREFIX_CHARS)]);
   });
 
   test('stops before an optional letter and keeps one repeated at least once', () => {
@@ -21,9 +25,18 @@ describe('leadingPrefixes', () => {
   });
 
   test('opens groups, skips leading lookarounds, and joins an optional group with what follows it', () => {
-    expect(leadingPrefixes('(?:a|ont) ete recu')).toEqual(['a', 'ont']);
-    expect(leadingPrefixes("(?<!soutenir )sa guerre")).toEqual(['sa']);
-    expect(leadingPrefixes('(?:a |ont )?oppose')).toEqual(['a', 'ont', 'oppo']);
+    expect(leadingPrefixes('(?:a|ont) ete recu')).toEqual(['a ete recu', 'ont ete re']);
+    expect(leadingPrefixes("(?<!soutenir )sa guerre")).toEqual(['sa guerre']);
+    expect(leadingPrefixes('(?:a |ont )?oppose')).toEqual(['oppose', 'a oppose', 'ont oppose']);
+  });
+
+  test('reads on across spaces and apostrophes, and stops at what is not literal', () => {
+    expect(leadingPrefixes("s'est rendue?")).toEqual(["s'est rend"]);
+    expect(leadingPrefixes('a (?:recu|accueilli)')).toEqual(['a recu', 'a accueill']);
+    expect(leadingPrefixes('mis\\w* en garde')).toEqual(['mis']);
+    expect(leadingPrefixes('est recue?(?= par)')).toEqual(['est recu']);
+    expect(leadingPrefixes('ont (?:\\w+ )?rejoint')).toEqual(['ont rejoin', 'ont ']);
+    expect(leadingPrefixes('(?:de)+ la')).toEqual(['de']);
   });
 
   test('gives no constraint when an opening cannot be read', () => {
@@ -37,7 +50,7 @@ describe('leadingPrefixes', () => {
 
 describe('triggerPrefixes', () => {
   test('needs the word guard alternation() puts first', () => {
-    expect(triggerPrefixes(alternation(['livr\\w+', 'vente']))).toEqual(['livr', 'vent']);
+    expect(triggerPrefixes(alternation(['livr\\w+', 'vente']))).toEqual(['livr', 'vente']);
     expect(triggerPrefixes(/livr\w+/g)).toBeUndefined();
   });
 });
@@ -55,7 +68,8 @@ describe('possibleFrames', () => {
   const index = buildTriggerIndex([alternation(['livr\\w+']), alternation(['rencontr\\w+', '(?:a|ont) recu']), /(?!)/g]);
 
   test('marks a frame whose trigger opens on a word of the sentence', () => {
-    expect(possibleFrames(index, 'la russie a livre des obus')).toEqual([true, true, true]);
+    expect(possibleFrames(index, 'la russie a livre des obus')).toEqual([true, false, true]);
+    expect(possibleFrames(index, 'la russie a recu des obus')).toEqual([false, true, true]);
     expect(possibleFrames(index, 'la russie delivre des obus')).toEqual([false, false, true]);
     expect(possibleFrames(index, 'ils ont recu')).toEqual([false, true, true]);
     expect(possibleFrames(index, 'rien ici')).toEqual([false, false, true]);

@@ -1,25 +1,27 @@
 /**
- * Trigger prefilter: which frames of the lexicon can fire in a sentence at all.
+ * Trigger prefilter: which frames of the lexicon can fire in a sentence at all,
+ * and where.
  *
  * Every frame's trigger RegExp is a word-guarded alternation over folded text
- * (`alternation()` in claims/text.ts). A match starts where a word starts, so
- * the word there begins with the literal letters every alternative opens with.
- * Reading those leading letters from the pattern once, and the words of a
- * sentence once, skips the frames none of whose triggers can match — the same
- * matches as running every RegExp, at a fraction of the cost (a profile of a
- * generated corpus showed the 45 trigger scans per sentence as the largest
- * self time of the extractor).
+ * (`alternation()` in claims/text.ts). A match starts where a word starts, and
+ * there the text begins with the literal characters the alternative opens with
+ * — read on across spaces, apostrophes and groups ("(?:a|ont) ete recu" opens
+ * with "a ete rec" or "ont ete re"), since a lone "a" or "ont" opens half the
+ * sentences of the press. Reading those openings from the patterns once, and
+ * following a trie of them from each word start of a sentence, gives per frame
+ * the positions where its trigger can match: the same matches as running every
+ * RegExp over the whole sentence, at a fraction of the cost.
  *
  * The prefixes are a necessary condition only: a frame that passes still runs
- * its RegExp. A pattern whose opening cannot be read (a class, an escape, an
- * optional first letter) makes its frame always run.
+ * its RegExp at those positions. A pattern whose opening cannot be read (a
+ * class, an escape, an optional first letter) makes its frame always run.
  */
 import { WORD_START } from '../claims';
 
 /** Characters of a folded word: what WORD_START and WORD_END guard against. */
 const WORD_CHAR_RE = /[a-z0-9œæ]/;
 /** Longest prefix kept: shorter prefixes are still necessary conditions, and keep the per-sentence index small. */
-export const MAX_PREFIX_CHARS = 4;
+export const MAX_PREFIX_CHARS = 10;
 
 /** Index of the `)` closing the group opened at `open`, or -1 when the pattern is not balanced. */
 function closingParen(pattern: string, open: number): number {
@@ -86,96 +88,147 @@ function isQuantifier(pattern: string, at: number): boolean {
   return ch === '?' || ch === '*' || ch === '+' || ch === '{';
 }
 
+/** Where the quantifier starting at `at` ends (past a lazy `?`); `at` itself when none starts there. */
+function quantifierEnd(pattern: string, at: number): number {
+  if (!isQuantifier(pattern, at)) return at;
+  let next = at + 1;
+  if (pattern[at] === '{') {
+    const close = pattern.indexOf('}', at);
+    next = close < 0 ? pattern.length : close + 1;
+  }
+  return pattern[next] === '?' ? next + 1 : next;
+}
+
+/** Characters that are not literal outside a class (a lone `]` or `}` is treated as one too, to stay on the safe side). */
+const SPECIAL_CHARS = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
+/** Most openings kept per alternative: past it a group is not expanded (the shorter openings stay necessary). */
+const MAX_OPENINGS = 256;
+
+/** An opening read so far; `open` while the pattern went on literally up to here (what follows may extend it). */
+interface Opening {
+  text: string;
+  open: boolean;
+}
+
 /**
  * The literal word prefixes one of which every match of `pattern` starts with, or undefined when
  * the opening of some alternative cannot be read (no constraint). Lookarounds at the start are zero-width and skipped.
+ * A prefix goes on across spaces, apostrophes and groups ("(?:a|ont) ete" opens with "a ete" or "ont ete"), up to
+ * MAX_PREFIX_CHARS characters; it starts with a word character.
  */
 export function leadingPrefixes(pattern: string): string[] | undefined {
-  const alts = alternatives(pattern);
-  if (!alts) return undefined;
+  const openings = patternOpenings(pattern, true);
+  if (!openings) return undefined;
   const out: string[] = [];
-  for (const alt of alts) {
-    const prefixes = sequencePrefixes(alt);
-    if (!prefixes) return undefined;
-    out.push(...prefixes);
+  for (const o of openings) {
+    if (!o.text || !WORD_CHAR_RE.test(o.text[0])) return undefined;
+    const text = o.text.slice(0, MAX_PREFIX_CHARS);
+    if (!out.includes(text)) out.push(text);
   }
   return out;
 }
 
-function sequencePrefixes(seq: string): string[] | undefined {
+/** Openings of every top-level alternative of `pattern`; undefined when one cannot be read. */
+function patternOpenings(pattern: string, atStart: boolean): Opening[] | undefined {
+  const alts = alternatives(pattern);
+  if (!alts) return undefined;
+  const out: Opening[] = [];
+  for (const alt of alts) {
+    const openings = sequenceOpenings(alt, atStart);
+    if (!openings) return undefined;
+    out.push(...openings);
+  }
+  return out;
+}
+
+/** Closes every opening: the pattern stops being read literally here. */
+function closed(openings: readonly Opening[]): Opening[] {
+  return openings.map((o) => ({ text: o.text, open: false }));
+}
+
+/**
+ * Openings of one alternative. `atStart`: nothing was read before it, so zero-width assertions are skipped and an
+ * unreadable start gives undefined; past the start, whatever cannot be read ends the openings there (they stay necessary).
+ */
+function sequenceOpenings(seq: string, atStart: boolean): Opening[] | undefined {
+  let openings: Opening[] = [{ text: '', open: true }];
   let at = 0;
-  // Zero-width assertions at the start do not move where the match starts.
-  while (seq.startsWith('(?=', at) || seq.startsWith('(?!', at) || seq.startsWith('(?<=', at) || seq.startsWith('(?<!', at)) {
-    const close = closingParen(seq, at);
-    if (close < 0 || isQuantifier(seq, close + 1)) return undefined;
-    at = close + 1;
-  }
-  if (seq.startsWith('(?:', at) || (seq[at] === '(' && seq[at + 1] !== '?')) {
-    const close = closingParen(seq, at);
-    if (close < 0) return undefined;
-    const inner = leadingPrefixes(seq.slice(seq[at + 1] === '?' ? at + 3 : at + 1, close));
-    if (!inner) return undefined;
-    if (!isQuantifier(seq, close + 1)) return inner;
-    if (optionalQuantifier(seq, close + 1)) {
-      // An optional group: a match opens with the group or with what follows it.
-      let next = close + 2;
-      if (seq[close + 1] === '{') next = seq.indexOf('}', close + 1) + 1;
-      if (seq[next] === '?') next++;
-      const rest = sequencePrefixes(seq.slice(next));
-      return rest ? [...inner, ...rest] : undefined;
+  const nothingRead = () => atStart && openings.every((o) => o.text === '');
+  const stop = () => (nothingRead() ? undefined : closed(openings));
+  while (at < seq.length) {
+    if (openings.every((o) => !o.open || o.text.length >= MAX_PREFIX_CHARS)) return closed(openings);
+    const ch = seq[at];
+    if (seq.startsWith('(?=', at) || seq.startsWith('(?!', at) || seq.startsWith('(?<=', at) || seq.startsWith('(?<!', at)) {
+      // Zero-width assertions at the start do not move where the match starts; later ones end the literal reading.
+      if (!nothingRead()) return closed(openings);
+      const close = closingParen(seq, at);
+      if (close < 0 || isQuantifier(seq, close + 1)) return undefined;
+      at = close + 1;
+      continue;
     }
-    return inner;
-  }
-  let prefix = '';
-  for (let i = at; i < seq.length && prefix.length < MAX_PREFIX_CHARS; i++) {
-    const ch = seq[i];
-    if (!WORD_CHAR_RE.test(ch)) break;
-    if (isQuantifier(seq, i + 1)) {
-      if (!optionalQuantifier(seq, i + 1)) prefix += ch;
-      break;
+    if (seq.startsWith('(?:', at) || (ch === '(' && seq[at + 1] !== '?')) {
+      const close = closingParen(seq, at);
+      if (close < 0) return stop();
+      const inner = patternOpenings(seq.slice(seq[at + 1] === '?' ? at + 3 : at + 1, close), nothingRead());
+      if (!inner) return stop();
+      const next = quantifierEnd(seq, close + 1);
+      const optional = next > close + 1 && optionalQuantifier(seq, close + 1);
+      const repeated = next > close + 1 && !optional;
+      const joined: Opening[] = [];
+      for (const o of openings) {
+        if (!o.open) {
+          joined.push(o);
+          continue;
+        }
+        // An optional group: a match goes on with the group or with what follows it.
+        if (optional) joined.push(o);
+        for (const i of inner) joined.push({ text: o.text + i.text, open: i.open && !repeated });
+      }
+      if (joined.length > MAX_OPENINGS) return stop();
+      openings = joined;
+      at = next;
+      continue;
     }
-    prefix += ch;
+    if (SPECIAL_CHARS.has(ch)) return stop();
+    const next = quantifierEnd(seq, at + 1);
+    if (next > at + 1) {
+      // A letter that may be left out ends the literal reading before it; one repeated at least once, after it.
+      if (optionalQuantifier(seq, at + 1)) return stop();
+      openings = openings.map((o) => (o.open ? { text: o.text + ch, open: false } : o));
+      return openings;
+    }
+    openings = openings.map((o) => (o.open ? { text: o.text + ch, open: true } : o));
+    at++;
   }
-  return prefix ? [prefix] : undefined;
+  return openings;
 }
 
 /** Prefixes of a word-guarded trigger RegExp built by `alternation()`; undefined when its matches cannot be narrowed. */
 export function triggerPrefixes(re: RegExp): string[] | undefined {
   if (!re.source.startsWith(WORD_START) || re.flags.includes('i')) return undefined;
-  const prefixes = leadingPrefixes(re.source.slice(WORD_START.length));
-  return prefixes && [...new Set(prefixes.map((p) => p.slice(0, MAX_PREFIX_CHARS)))];
+  return leadingPrefixes(re.source.slice(WORD_START.length));
 }
 
-/** Number of a word character in a prefix code (0: not a word character). */
-function symbolOf(code: number): number {
-  if (code >= 0x61 && code <= 0x7a) return code - 0x60; // a-z: 1-26
-  if (code >= 0x30 && code <= 0x39) return code - 0x30 + 27; // 0-9: 27-36
-  if (code === 0x153) return 37; // œ
-  if (code === 0xe6) return 38; // æ
-  return 0;
-}
-/** Base of the prefix codes: one more than the largest symbol. */
-const SYMBOLS = 39;
-
-/** A prefix as one number (its symbols in base SYMBOLS), so the per-word lookups build no strings. */
-function prefixCode(prefix: string): number {
-  let code = 0;
-  for (let i = 0; i < prefix.length; i++) code = code * SYMBOLS + symbolOf(prefix.charCodeAt(i));
-  return code;
+/** A node of the prefix trie: the frames a prefix ending here opens, and the characters that go on. */
+interface TrieNode {
+  /** Frames (by position) one of whose prefixes ends at this node. */
+  frames?: number[];
+  /** Next node by character code. */
+  next: Map<number, TrieNode>;
 }
 
 /** Frames indexed by the prefixes that can open their triggers. */
 export interface TriggerIndex {
   /** Frames (by position in the lexicon) that may fire in any sentence. */
   always: number[];
-  /** Prefix code (prefixCode) → frames one of whose triggers opens with that prefix. */
-  byPrefix: Map<number, number[]>;
+  /** Trie of the prefixes over character codes; its root has no frames. */
+  trie: TrieNode;
   frameCount: number;
 }
 
 export function buildTriggerIndex(triggerRes: readonly RegExp[]): TriggerIndex {
   const always: number[] = [];
-  const byPrefix = new Map<number, number[]>();
+  const trie: TrieNode = { next: new Map() };
   triggerRes.forEach((re, index) => {
     const prefixes = triggerPrefixes(re);
     if (!prefixes) {
@@ -183,45 +236,59 @@ export function buildTriggerIndex(triggerRes: readonly RegExp[]): TriggerIndex {
       return;
     }
     for (const prefix of prefixes) {
-      const code = prefixCode(prefix);
-      const frames = byPrefix.get(code) ?? [];
-      if (!frames.includes(index)) frames.push(index);
-      byPrefix.set(code, frames);
+      let node = trie;
+      for (let i = 0; i < prefix.length; i++) {
+        const code = prefix.charCodeAt(i);
+        let child = node.next.get(code);
+        if (!child) {
+          child = { next: new Map() };
+          node.next.set(code, child);
+        }
+        node = child;
+      }
+      node.frames ??= [];
+      if (!node.frames.includes(index)) node.frames.push(index);
     }
   });
-  return { always, byPrefix, frameCount: triggerRes.length };
+  return { always, trie, frameCount: triggerRes.length };
 }
+
+/** True when `code` is a word character (what WORD_START and WORD_END guard against). */
+function isWordCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x153 || code === 0xe6;
+}
+
+/** The list of a frame that opens nowhere in a sentence (shared, never written to). */
+const NO_STARTS: readonly number[] = Object.freeze([]);
 
 /**
  * Per frame of the index, where in `folded` one of its triggers can start: the sorted word starts whose
  * opening is one of the frame's prefixes; undefined for a frame that can start anywhere (`always`).
+ * The lists of frames that open nowhere are one shared empty list: read them, never write to them.
  */
 export function triggerStarts(index: TriggerIndex, folded: string): Array<number[] | undefined> {
-  const starts: Array<number[] | undefined> = [];
-  for (let f = 0; f < index.frameCount; f++) starts.push([]);
+  const starts = new Array<number[] | undefined>(index.frameCount).fill(NO_STARTS as number[]);
   for (const f of index.always) starts[f] = undefined;
   const length = folded.length;
-  let i = 0;
-  while (i < length) {
-    if (symbolOf(folded.charCodeAt(i)) === 0) {
-      i++;
-      continue;
-    }
-    // A word starts at i: look up its openings of 1 to MAX_PREFIX_CHARS characters.
-    const wordStart = i;
-    let code = 0;
-    for (let n = 0; n < MAX_PREFIX_CHARS && i < length; n++, i++) {
-      const symbol = symbolOf(folded.charCodeAt(i));
-      if (symbol === 0) break;
-      code = code * SYMBOLS + symbol;
-      const frames = index.byPrefix.get(code);
-      if (!frames) continue;
-      for (const f of frames) {
-        const list = starts[f];
-        if (list && list[list.length - 1] !== wordStart) list.push(wordStart);
+  let previousIsWord = false;
+  for (let i = 0; i < length; i++) {
+    const isWord = isWordCode(folded.charCodeAt(i));
+    // A word starts at i: follow the trie along the text from there.
+    if (isWord && !previousIsWord) {
+      let node: TrieNode | undefined = index.trie;
+      for (let j = i; j < length; j++) {
+        node = node.next.get(folded.charCodeAt(j));
+        if (!node) break;
+        if (!node.frames) continue;
+        for (const f of node.frames) {
+          const list = starts[f];
+          if (list === undefined) continue;
+          if (list === NO_STARTS) starts[f] = [i];
+          else if (list[list.length - 1] !== i) list.push(i);
+        }
       }
     }
-    while (i < length && symbolOf(folded.charCodeAt(i)) !== 0) i++;
+    previousIsWord = isWord;
   }
   return starts;
 }
