@@ -141,6 +141,8 @@ export interface WorkersResult {
   single: Runs;
   parallel: Runs;
   speedup: number;
+  /** Speed-up once the pool runs: single / (parallel − pool start), what a longer build tends to. */
+  speedupAfterPoolStart: number;
   mbPerSec: number;
   /** Seconds for a pool of `workers` to start and answer one tiny article each (ts-node + knowledge base per worker). */
   poolStartSeconds: number;
@@ -177,6 +179,7 @@ export async function measureWorkers(params: WorkersParams): Promise<WorkersResu
     single: singleRuns,
     parallel: parallelRuns,
     speedup: singleRuns.median / parallelRuns.median,
+    speedupAfterPoolStart: singleRuns.median / Math.max(parallelRuns.median - poolStart.median, Number.EPSILON),
     mbPerSec: mb / parallelRuns.median,
     poolStartSeconds: poolStart.median,
     identicalGraph: strip(single!.graph) === strip(parallel!.graph),
