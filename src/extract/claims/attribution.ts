@@ -1,6 +1,6 @@
 import type { EntityType } from '../../ontology';
 import type { ClaimLexicon } from './lexicon';
-import { countWords, fold } from './text';
+import { allMatches, countWords, fold } from './text';
 
 /** A mention as the claim finder needs it: offsets relative to the sentence. */
 export interface SentenceMention {
@@ -50,7 +50,7 @@ function isSource(m: SentenceMention): boolean {
 
 /** "selon X", "d'après X", "citant X": the named source after the last introducer, else the phrase there. */
 function afterIntroducer(text: string, folded: string, mentions: readonly SentenceMention[], lexicon: ClaimLexicon): Attribution | undefined {
-  const cues = [...folded.matchAll(lexicon.introducerRe)];
+  const cues = allMatches(lexicon.introducerRe, folded);
   for (let i = cues.length - 1; i >= 0; i--) {
     const cueStart = cues[i].index ?? 0;
     const cueEnd = cueStart + cues[i][0].length;
@@ -70,7 +70,7 @@ function afterIntroducer(text: string, folded: string, mentions: readonly Senten
 
 /** "X a déclaré que", "Le NIS estime qu'", "des responsables ukrainiens alléguant que": the subject before the verb. */
 function beforeSpeechVerb(text: string, folded: string, mentions: readonly SentenceMention[], lexicon: ClaimLexicon): Attribution | undefined {
-  for (const cue of folded.matchAll(lexicon.speechBeforeRe)) {
+  for (const cue of allMatches(lexicon.speechBeforeRe, folded)) {
     const cueStart = cue.index ?? 0;
     const cueEnd = cueStart + cue[0].length;
     const before = folded.slice(0, cueStart);
@@ -96,7 +96,7 @@ function beforeSpeechVerb(text: string, folded: string, mentions: readonly Sente
 
 /** "…, a déclaré Shin", "a indiqué le ministre X": the speaker named after the verb. */
 function afterSpeechVerb(folded: string, mentions: readonly SentenceMention[], lexicon: ClaimLexicon): Attribution | undefined {
-  for (const cue of folded.matchAll(lexicon.speechAfterRe)) {
+  for (const cue of allMatches(lexicon.speechAfterRe, folded)) {
     const cueStart = cue.index ?? 0;
     const cueEnd = cueStart + cue[0].length;
     if (!/[,»]\s*$/.test(folded.slice(Math.max(0, cueStart - 4), cueStart)) && !/-t-(?:il|elle)/.test(cue[0])) continue;

@@ -1,4 +1,4 @@
-import { fold } from './text';
+import { allMatches, fold } from './text';
 
 /** A date expression of a sentence, resolved to ISO-8601 as precise as the text. */
 export interface DateMention {
@@ -149,7 +149,7 @@ export function findDates(text: string, articleDate?: string): DateMention[] {
     // A pattern that needs a month name or a year finds nothing in a sentence without one.
     const needs = NEEDS.get(re);
     if ((needs?.month && !hasMonth) || (needs?.year && !hasYear)) continue;
-    for (const m of folded.matchAll(re)) {
+    for (const m of allMatches(re, folded)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;
       if (taken.some((d) => d.start < end && start < d.end)) continue;

@@ -3,7 +3,7 @@
  * date, source and status. Pure functions over a sentence and the claim
  * lexicons (graph-data/knowledge/units.json, numbers.json, hedges.json).
  */
-export { fold, foldPattern, escapeRegExp, alternation, countWords, WORD_START, WORD_END } from './text';
+export { fold, foldPattern, escapeRegExp, alternation, allMatches, countWords, WORD_START, WORD_END } from './text';
 export { getClaimLexicon, compileClaimLexicon } from './lexicon';
 export type { ClaimLexicon } from './lexicon';
 export { findQuantities, parseDigits, parseNumberWords } from './numbers';

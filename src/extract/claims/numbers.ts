@@ -1,5 +1,5 @@
 import type { ClaimLexicon } from './lexicon';
-import { fold } from './text';
+import { allMatches, fold } from './text';
 
 /** A number found in a sentence, with the noun it counts when one follows. */
 export interface QuantityMention {
@@ -121,7 +121,7 @@ function unitAt(folded: string, from: number, lexicon: ClaimLexicon): Pick<Quant
 export function findQuantities(text: string, lexicon: ClaimLexicon): QuantityMention[] {
   const folded = fold(text);
   const found: QuantityMention[] = [];
-  for (const m of folded.matchAll(DIGITS_RE)) {
+  for (const m of allMatches(DIGITS_RE, folded)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     let value = parseDigits(m[1]);
@@ -133,7 +133,7 @@ export function findQuantities(text: string, lexicon: ClaimLexicon): QuantityMen
     const unit = unitAt(folded, end, lexicon);
     found.push({ value, start, end, ...unit, dateLike: (plainYear && !unit.unit) || dayOfMonth });
   }
-  for (const m of folded.matchAll(lexicon.numberWordsRe)) {
+  for (const m of allMatches(lexicon.numberWordsRe, folded)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (found.some((q) => q.start < end && start < q.end)) continue;
@@ -144,7 +144,7 @@ export function findQuantities(text: string, lexicon: ClaimLexicon): QuantityMen
     const unit = unitAt(folded, end, lexicon);
     found.push({ value, start, end, ...unit, dateLike: false });
   }
-  for (const m of folded.matchAll(lexicon.approximateRe)) {
+  for (const m of allMatches(lexicon.approximateRe, folded)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (found.some((q) => q.start < end && start < q.end)) continue;

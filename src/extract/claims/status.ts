@@ -1,7 +1,7 @@
 import type { ClaimStatus } from '../../ontology';
 import type { Attribution } from './attribution';
 import type { ClaimLexicon } from './lexicon';
-import { fold } from './text';
+import { allMatches, fold } from './text';
 
 /** Where a relation's trigger sits in its sentence. */
 export interface TriggerSpan {
@@ -11,7 +11,15 @@ export interface TriggerSpan {
 
 function hits(re: RegExp, text: string): RegExpMatchArray[] {
   re.lastIndex = 0;
-  return [...text.matchAll(re)];
+  return allMatches(re, text);
+}
+
+/** True when `hits(re, text)` would list any match: the first one is enough. */
+function hasHit(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const found = re.exec(text) !== null;
+  re.lastIndex = 0;
+  return found;
 }
 
 /** The last `n` words before `pos`, as one folded string, plus the word right before `pos`. */
@@ -39,7 +47,7 @@ function sentenceCues(text: string, lexicon: ClaimLexicon): SentenceCues {
   const folded = fold(text);
   // "n'a pas démenti", "n'a pas pu être vérifié": a negation that denies nothing is blanked before the denial cues are read.
   const undenied = folded.replace(lexicon.notDeniedRe, (m) => ' '.repeat(m.length));
-  const cues = { folded, denied: hits(lexicon.deniedRe, undenied).length > 0, reportedCues: hits(lexicon.reportedRe, folded), statuses: new Map<string, ClaimStatus>() };
+  const cues = { folded, denied: hasHit(lexicon.deniedRe, undenied), reportedCues: hits(lexicon.reportedRe, folded), statuses: new Map<string, ClaimStatus>() };
   lastCues = { text, lexicon, cues };
   return cues;
 }
@@ -78,11 +86,11 @@ function statusOf(cues: SentenceCues, trigger: TriggerSpan, lexicon: ClaimLexico
   const triggerWord = /^[a-z0-9œæ'-]+/.exec(folded.slice(trigger.start))?.[0] ?? '';
   const { window, lastWord } = windowBefore(folded, trigger.start, lexicon.plannedWindowWords);
   const blocked = lexicon.plannedBlockers.has(lastWord);
-  if (!blocked && (hits(lexicon.plannedRe, window).length || hits(lexicon.plannedRe, folded.slice(trigger.start, trigger.end)).length)) return 'planned';
+  if (!blocked && (hasHit(lexicon.plannedRe, window) || hasHit(lexicon.plannedRe, folded.slice(trigger.start, trigger.end)))) return 'planned';
   if (lexicon.futureRe.test(triggerWord) && triggerWord.length > 5) return 'planned';
   if (lexicon.plannedAfterRe.test(folded.slice(trigger.end))) return 'planned';
   const conditional = lexicon.conditionalRe.test(triggerWord);
-  if (conditional && hits(lexicon.announceRe, folded.slice(0, trigger.start)).length) return 'planned';
+  if (conditional && hasHit(lexicon.announceRe, folded.slice(0, trigger.start))) return 'planned';
 
   if (conditional) return 'reported';
   if (options.ownSource) return reportedCues.some((m) => /^(?:aurait|auraient)$/.test(m[0])) ? 'reported' : 'asserted';

@@ -99,6 +99,32 @@ export function alternation(fragments: readonly string[], flags = 'g'): RegExp {
   return new RegExp(`${WORD_START}(?:${sorted.join('|')})${WORD_END}`, flags);
 }
 
+/**
+ * Every match of a global RegExp in `text`, as `[...text.matchAll(re)]` lists them (from `re.lastIndex`, an empty
+ * match stepping one position on), without the copy of the RegExp matchAll makes on each call. `re.lastIndex` is
+ * left as it was. Throws for a non-global RegExp, as matchAll does.
+ */
+export function allMatches(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError(`allMatches: ${re} is not global`);
+  const from = re.lastIndex;
+  const out: RegExpExecArray[] = [];
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex = nextIndex(text, re.lastIndex, re.unicode || re.flags.includes('v'));
+  }
+  re.lastIndex = from;
+  return out;
+}
+
+/** The position after `index` (past a surrogate pair in unicode mode), as matchAll steps over an empty match. */
+function nextIndex(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  if (code < 0xd800 || code > 0xdbff) return index + 1;
+  const low = text.charCodeAt(index + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? index + 2 : index + 1;
+}
+
 /** Counts words (runs of letters, digits, apostrophes, hyphens) in a snippet. */
 export function countWords(snippet: string): number {
   return (snippet.match(/[a-z0-9œæ'-]+/g) ?? []).length;

@@ -157,7 +157,8 @@ function endsWithPrep(between: string, prep: string, gapWords: number, lex: Rela
     prepReCache.set(prep, re);
   }
   let last = -1;
-  for (const m of between.matchAll(re)) last = (m.index ?? 0) + m[0].length;
+  for (let m = re.exec(between); m !== null; m = re.exec(between)) last = m.index + m[0].length;
+  re.lastIndex = 0;
   if (last < 0) return false;
   return residualWords(between.slice(last), lex) <= gapWords;
 }
@@ -405,12 +406,26 @@ function anchorOf(strategy: ArgStrategy, anchors: Anchors): Span | undefined {
   return anchors.trigger;
 }
 
-/** The sentence as object searches see it, made once per sentence. */
+/** Nobody acts for a state in an object search. */
+const noLeader = (): undefined => undefined;
+
+/** The sentence as object searches see it, made once per sentence (the fields of SentenceContext, named: a spread of a context was a visible cost). */
 const objectContexts = new WeakMap<SentenceContext, SentenceContext>();
 function objectContext(ctx: SentenceContext): SentenceContext {
   let objectCtx = objectContexts.get(ctx);
   if (!objectCtx) {
-    objectCtx = { ...ctx, ledBy: () => undefined, ledByGovernment: ctx.ledBy };
+    objectCtx = {
+      article: ctx.article,
+      sentence: ctx.sentence,
+      text: ctx.text,
+      folded: ctx.folded,
+      mentions: ctx.mentions,
+      allMentions: ctx.allMentions,
+      countryOf: ctx.countryOf,
+      ledBy: noLeader,
+      ledByGovernment: ctx.ledBy,
+      discourse: ctx.discourse,
+    };
     objectContexts.set(ctx, objectCtx);
   }
   return objectCtx;

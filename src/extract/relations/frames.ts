@@ -1,6 +1,7 @@
 import type { EntityType, RelationType } from '../../ontology';
 import { RELATION_SIGNATURES } from '../../ontology';
 import type { SentenceMention } from '../claims';
+import { allMatches } from '../claims';
 import type { Anchors, Span } from './args';
 import { discourseReadCount, findArgument, findPair } from './args';
 import type { SentenceContext } from './context';
@@ -47,19 +48,29 @@ function namedOverCategories(ctx: SentenceContext, weapons: SentenceMention[]): 
 const RELATIVE_AFTER_COMMA_RE = /^\s*dont\b/;
 
 /** Every match of `re` in `text`, as spans shifted by `offset`, leaving out those inside a name ("les Forces armées X" names a body, not troops). */
-function themeMatches(ctx: SentenceContext, re: RegExp, text: string, offset: number): Span[] {
+function themeMatches(ctx: SentenceContext, re: RegExp, text: string, offset: number, firstOnly = false): Span[] {
   re.lastIndex = 0;
   const spans: Span[] = [];
-  for (const m of text.matchAll(re)) {
-    const span = { start: offset + (m.index ?? 0), end: offset + (m.index ?? 0) + m[0].length };
-    if (!ctx.mentions.some((n) => n.start <= span.start && span.end <= n.end && /^[A-ZÀ-Ý]/.test(n.surface))) spans.push(span);
+  for (const m of allMatches(re, text)) {
+    const span = { start: offset + m.index, end: offset + m.index + m[0].length };
+    if (!insideName(ctx, span)) {
+      spans.push(span);
+      if (firstOnly) break;
+    }
   }
   re.lastIndex = 0;
   return spans;
 }
 
+/** True when a capitalised mention holds the span. */
+function insideName(ctx: SentenceContext, span: Span): boolean {
+  for (const n of ctx.mentions) if (n.start <= span.start && span.end <= n.end && CAPITALISED_RE.test(n.surface)) return true;
+  return false;
+}
+const CAPITALISED_RE = /^[A-ZÀ-Ý]/;
+
 function firstMatch(ctx: SentenceContext, re: RegExp, text: string, offset: number): Span | undefined {
-  return themeMatches(ctx, re, text, offset)[0];
+  return themeMatches(ctx, re, text, offset, true)[0];
 }
 
 function lastMatch(ctx: SentenceContext, re: RegExp, text: string, offset: number): Span | undefined {
@@ -71,8 +82,8 @@ function lastMatch(ctx: SentenceContext, re: RegExp, text: string, offset: numbe
  * trigger is an inserted adverbial ("obtenir en échange des technologies"), not a boundary.
  */
 function themeStopIn(rightText: string, lex: RelationLexicon): number | undefined {
-  for (const m of rightText.matchAll(lex.themeStopRe)) {
-    const index = m.index ?? 0;
+  for (const m of allMatches(lex.themeStopRe, rightText)) {
+    const index = m.index;
     if (/^\s*$/.test(rightText.slice(0, index)) && /^[a-z]/.test(m[0])) continue;
     // A decimal comma ("1,5 million d'obus") is part of a number, not a boundary.
     if (m[0].startsWith(',') && /\d$/.test(rightText.slice(0, index)) && /^\d/.test(rightText.slice(index + 1))) continue;

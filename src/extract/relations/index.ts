@@ -12,7 +12,7 @@ import type { Article } from '../../corpus/types';
 import type { Claim, ClaimStatus, RelationType } from '../../ontology';
 import { RELATION_SIGNATURES } from '../../ontology';
 import type { ClaimLexicon, DateMention, QuantityMention, SentenceMention } from '../claims';
-import { classifyStatus, findAttribution, findDates, findQuantities, fold, getClaimLexicon } from '../claims';
+import { allMatches, classifyStatus, findAttribution, findDates, findQuantities, fold, getClaimLexicon } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { EntityRecord, ExtractedRelation, Mention } from '../types';
 import type { Discourse, SentenceContext } from './context';
@@ -315,8 +315,8 @@ function updateDiscourse(ctx: SentenceContext, matches: readonly FrameMatch[], k
   if (places.length) d.place = places[places.length - 1];
   const treaties = ctx.mentions.filter((m) => m.type === 'Treaty');
   if (treaties.length) d.treaty = treaties[treaties.length - 1];
-  for (const troop of ctx.folded.matchAll(lex.troopRe)) {
-    const end = (troop.index ?? 0) + troop[0].length;
+  for (const troop of allMatches(lex.troopRe, ctx.folded)) {
+    const end = troop.index + troop[0].length;
     const owner = ctx.allMentions.find((m) => m.start >= end && m.start - end <= 3 && m.type === 'Country' && m.demonym) ?? genitiveOwner(ctx, end);
     if (owner) d.troopOwner = owner;
   }
@@ -337,7 +337,13 @@ function updateDiscourse(ctx: SentenceContext, matches: readonly FrameMatch[], k
 
 /** The discourse slots frames read (the people list aside), in key order, undefined ones left out as JSON leaves them. */
 function slotEntries(discourse: Discourse): Array<[string, unknown]> {
-  return Object.entries(discourse).filter(([key, value]) => key !== 'people' && value !== undefined);
+  const out: Array<[string, unknown]> = [];
+  const slots = discourse as Record<string, unknown>;
+  for (const key of Object.keys(slots)) {
+    const value = slots[key];
+    if (key !== 'people' && value !== undefined) out.push([key, value]);
+  }
+  return out;
 }
 
 /** True when the slots would serialise differently: another key list, or a replaced value with other content. */
@@ -345,9 +351,48 @@ function slotsChanged(before: ReadonlyArray<[string, unknown]>, after: ReadonlyA
   if (before.length !== after.length) return true;
   for (let i = 0; i < before.length; i++) {
     if (before[i][0] !== after[i][0]) return true;
-    if (before[i][1] !== after[i][1] && JSON.stringify(before[i][1]) !== JSON.stringify(after[i][1])) return true;
+    if (before[i][1] !== after[i][1] && !sameJson(before[i][1], after[i][1])) return true;
   }
   return false;
+}
+
+/** True when JSON leaves a property out: undefined, a function, a symbol. */
+function omittedInJson(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/** A plain record JSON writes key by key (no toJSON, no array). */
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/**
+ * JSON.stringify(a) === JSON.stringify(b), read key by key for the flat records the slots hold (a mention),
+ * without building the strings; anything else (a nested object) is compared as JSON.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isPlainRecord(a) || !isPlainRecord(b)) return JSON.stringify(a) === JSON.stringify(b);
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < keysA.length && omittedInJson(a[keysA[i]])) i++;
+    while (j < keysB.length && omittedInJson(b[keysB[j]])) j++;
+    if (i === keysA.length || j === keysB.length) return i === keysA.length && j === keysB.length;
+    if (keysA[i] !== keysB[j]) return false;
+    const va = a[keysA[i]];
+    const vb = b[keysB[j]];
+    if (va !== vb) {
+      if ((typeof va === 'object' && va !== null) || (typeof vb === 'object' && vb !== null)) return JSON.stringify(a) === JSON.stringify(b);
+      if (JSON.stringify(va) !== JSON.stringify(vb)) return false;
+    }
+    i++;
+    j++;
+  }
 }
 
 function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): ExtractedRelation[] {
@@ -402,7 +447,7 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
     // The sentence's reporting verbs, read once for all its relations.
     if (!reportingCues) {
       claimLex.reportedRe.lastIndex = 0;
-      reportingCues = [...ctx.folded.matchAll(claimLex.reportedRe)];
+      reportingCues = allMatches(claimLex.reportedRe, ctx.folded);
     }
     const cue = reportingCues.filter((m) => (m.index ?? 0) < at).pop();
     if (!cue) return undefined;

@@ -2,7 +2,7 @@ import type { RelationType } from '../../ontology';
 import type { SentenceMention } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
-import { fold } from '../claims';
+import { allMatches, fold } from '../claims';
 import { coordinated } from './args';
 import type { SentenceContext } from './context';
 import type { RelationLexicon } from './lexicon';
@@ -421,9 +421,9 @@ function foundingMembers(ctx: SentenceContext, lex: RelationLexicon): NominalMat
   // Every group match ends with the word "dont" (lexicon.ts builds groupRe so): a sentence without it has none.
   if (dontOnly && !ctx.folded.includes('dont')) return out;
   let verbs: Array<{ start: number; end: number }> | undefined;
-  for (const hit of ctx.folded.matchAll(groupRe)) {
+  for (const hit of allMatches(groupRe, ctx.folded)) {
     // The creation verbs are read only for a sentence that counts states before "dont".
-    verbs ??= [...ctx.folded.matchAll(creationRe)].map((v) => ({ start: v.index ?? 0, end: (v.index ?? 0) + v[0].length }));
+    verbs ??= allMatches(creationRe, ctx.folded).map((v) => ({ start: v.index ?? 0, end: (v.index ?? 0) + v[0].length }));
     const groupStart = hit.index ?? 0;
     const groupEnd = groupStart + hit[0].length;
     const first = ctx.mentions.find((m) => m.start >= groupEnd);

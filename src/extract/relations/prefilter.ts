@@ -209,48 +209,74 @@ export function triggerPrefixes(re: RegExp): string[] | undefined {
   return leadingPrefixes(re.source.slice(WORD_START.length));
 }
 
-/** A node of the prefix trie: the frames a prefix ending here opens, and the characters that go on. */
-interface TrieNode {
-  /** Frames (by position) one of whose prefixes ends at this node. */
-  frames?: number[];
-  /** Next node by character code. */
-  next: Map<number, TrieNode>;
-}
-
 /** Frames indexed by the prefixes that can open their triggers. */
 export interface TriggerIndex {
   /** Frames (by position in the lexicon) that may fire in any sentence. */
   always: number[];
-  /** Trie of the prefixes over character codes; its root has no frames. */
-  trie: TrieNode;
+  /**
+   * Trie of the prefixes as a transition table: `next[node * symbols + symbolOf[code]]` is the child node (0: none;
+   * node 0 is the root, never a child). Symbol 0 stands for every character no prefix holds.
+   */
+  next: Int32Array;
+  /** Symbol of each UTF-16 code unit. */
+  symbolOf: Uint8Array;
+  symbols: number;
+  /** Frames (by position) one of whose prefixes ends at each node. */
+  framesAt: Array<number[] | undefined>;
   frameCount: number;
 }
 
 export function buildTriggerIndex(triggerRes: readonly RegExp[]): TriggerIndex {
   const always: number[] = [];
-  const trie: TrieNode = { next: new Map() };
-  triggerRes.forEach((re, index) => {
+  const prefixesOf: Array<string[] | undefined> = triggerRes.map((re, index) => {
     const prefixes = triggerPrefixes(re);
-    if (!prefixes) {
-      always.push(index);
-      return;
-    }
-    for (const prefix of prefixes) {
-      let node = trie;
+    if (!prefixes) always.push(index);
+    return prefixes;
+  });
+  // Symbols: 1 + the distinct characters of the prefixes (a prefix holds at most 255 distinct ones in practice;
+  // past that the remaining characters share symbol 0 with the rest, and no prefix is indexed through them).
+  const symbolOf = new Uint8Array(0x10000);
+  let symbols = 1;
+  for (const prefixes of prefixesOf) {
+    for (const prefix of prefixes ?? []) {
       for (let i = 0; i < prefix.length; i++) {
         const code = prefix.charCodeAt(i);
-        let child = node.next.get(code);
-        if (!child) {
-          child = { next: new Map() };
-          node.next.set(code, child);
+        if (symbolOf[code] === 0 && symbols < 256) symbolOf[code] = symbols++;
+      }
+    }
+  }
+  const children: number[][] = [[]];
+  const framesAt: Array<number[] | undefined> = [undefined];
+  prefixesOf.forEach((prefixes, index) => {
+    if (!prefixes) return;
+    for (const prefix of prefixes) {
+      let node = 0;
+      for (let i = 0; i < prefix.length; i++) {
+        const symbol = symbolOf[prefix.charCodeAt(i)];
+        // A character without a symbol cannot be followed: the prefix up to it is still a necessary opening.
+        if (symbol === 0) break;
+        let child = children[node][symbol];
+        if (child === undefined) {
+          child = children.length;
+          children.push([]);
+          framesAt.push(undefined);
+          children[node][symbol] = child;
         }
         node = child;
       }
-      node.frames ??= [];
-      if (!node.frames.includes(index)) node.frames.push(index);
+      if (node === 0) {
+        // No character of the prefix could be indexed: the frame can open anywhere.
+        if (!always.includes(index)) always.push(index);
+        continue;
+      }
+      const list = (framesAt[node] ??= []);
+      if (!list.includes(index)) list.push(index);
     }
   });
-  return { always, trie, frameCount: triggerRes.length };
+  const next = new Int32Array(children.length * symbols);
+  children.forEach((row, node) => row.forEach((child, symbol) => (next[node * symbols + symbol] = child)));
+  always.sort((a, b) => a - b);
+  return { always, next, symbolOf, symbols, framesAt, frameCount: triggerRes.length };
 }
 
 /** True when `code` is a word character (what WORD_START and WORD_END guard against). */
@@ -269,18 +295,22 @@ const NO_STARTS: readonly number[] = Object.freeze([]);
 export function triggerStarts(index: TriggerIndex, folded: string): Array<number[] | undefined> {
   const starts = new Array<number[] | undefined>(index.frameCount).fill(NO_STARTS as number[]);
   for (const f of index.always) starts[f] = undefined;
+  const { next, symbolOf, symbols, framesAt } = index;
   const length = folded.length;
   let previousIsWord = false;
   for (let i = 0; i < length; i++) {
     const isWord = isWordCode(folded.charCodeAt(i));
     // A word starts at i: follow the trie along the text from there.
     if (isWord && !previousIsWord) {
-      let node: TrieNode | undefined = index.trie;
+      let node = 0;
       for (let j = i; j < length; j++) {
-        node = node.next.get(folded.charCodeAt(j));
-        if (!node) break;
-        if (!node.frames) continue;
-        for (const f of node.frames) {
+        const symbol = symbolOf[folded.charCodeAt(j)];
+        if (symbol === 0) break;
+        node = next[node * symbols + symbol];
+        if (node === 0) break;
+        const frames = framesAt[node];
+        if (frames === undefined) continue;
+        for (const f of frames) {
           const list = starts[f];
           if (list === undefined) continue;
           if (list === NO_STARTS) starts[f] = [i];
