@@ -45,6 +45,16 @@ const LETTER_SUFFIX_CORE = 8;
 /** Units read after a hyphen for DESIGNATION's capitals and digit: its three capitals, or three astral ones. */
 const DESIGNATION_CORE_REACH = 7;
 /**
+ * The first match of a global pattern that never matches empty, the rest
+ * coming from pattern.exec(text): what text.matchAll(pattern) gives, without
+ * the copy of the pattern matchAll makes on every call.
+ */
+function firstMatch(pattern: RegExp, text: string): RegExpExecArray | null {
+  pattern.lastIndex = 0;
+  return pattern.exec(text);
+}
+
+/**
  * Which shape cores `text` holds: a digit before "mm" or " mm" (CALIBRE), a hyphen then up to three capitals and a
  * digit (DESIGNATION), digit–capital–digit (INDEX_DESIGNATION), lower-case–hyphen–capital (LETTER_SUFFIX_DESIGNATION).
  * Never misses a core a pattern's match holds (an astral character counts as any class), so a pattern whose core is
@@ -429,21 +439,29 @@ export function discoverWeaponShapes(ctx: ArticleContext, sc: SentenceContext): 
     }
     claimDiscovered(ctx, sc, 'WeaponSystem', label, start, start + surface.length, 'shape', {}, replace);
   };
-  if (cores & CALIBRE_CORE) for (const m of text.matchAll(CALIBRE)) {
-    if (!rules.calibreHeads.has(foldKey(m[1]))) continue;
-    if (specifyKnownWeapon(ctx, sc, base + m.index, m[0].length)) continue;
-    take(base + m.index, m[0], true, `${m[1].toLowerCase()} de ${m[2]} mm`);
+  if (cores & CALIBRE_CORE) {
+    for (let m = firstMatch(CALIBRE, text); m !== null; m = CALIBRE.exec(text)) {
+      if (!rules.calibreHeads.has(foldKey(m[1]))) continue;
+      if (specifyKnownWeapon(ctx, sc, base + m.index, m[0].length)) continue;
+      take(base + m.index, m[0], true, `${m[1].toLowerCase()} de ${m[2]} mm`);
+    }
   }
-  if (cores & DESIGNATION_CORE) for (const m of text.matchAll(DESIGNATION)) {
-    const [surface, prefix, digits] = m;
-    if (rules.notDesignations.has(prefix)) continue;
-    if (YEAR.test(digits) && /\p{Ll}/u.test(prefix)) continue;
-    take(base + m.index, surface);
+  if (cores & DESIGNATION_CORE) {
+    for (let m = firstMatch(DESIGNATION, text); m !== null; m = DESIGNATION.exec(text)) {
+      const [surface, prefix, digits] = m;
+      if (rules.notDesignations.has(prefix)) continue;
+      if (YEAR.test(digits) && /\p{Ll}/u.test(prefix)) continue;
+      take(base + m.index, surface);
+    }
   }
-  if (cores & INDEX_DESIGNATION_CORE) for (const m of text.matchAll(INDEX_DESIGNATION)) take(base + m.index, m[0]);
-  if (cores & LETTER_SUFFIX_CORE) for (const m of text.matchAll(LETTER_SUFFIX_DESIGNATION)) {
-    if (rules.notDesignations.has(m[1]) || !familyWordBefore(sc, base + m.index, rules)) continue;
-    take(base + m.index, m[0]);
+  if (cores & INDEX_DESIGNATION_CORE) {
+    for (let m = firstMatch(INDEX_DESIGNATION, text); m !== null; m = INDEX_DESIGNATION.exec(text)) take(base + m.index, m[0]);
+  }
+  if (cores & LETTER_SUFFIX_CORE) {
+    for (let m = firstMatch(LETTER_SUFFIX_DESIGNATION, text); m !== null; m = LETTER_SUFFIX_DESIGNATION.exec(text)) {
+      if (rules.notDesignations.has(m[1]) || !familyWordBefore(sc, base + m.index, rules)) continue;
+      take(base + m.index, m[0]);
+    }
   }
 }
 

@@ -180,14 +180,14 @@ function fitsAnyFormAt(candidate: NameCandidate, text: string, folded: string, s
 }
 
 /** What the trie holds for one folded key: its candidates, and whether every one fits whatever the case. */
-interface NameSlot {
+export interface NameSlot {
   candidates: NameCandidate[];
   /** Every candidate has a form with no case rule: the candidates need no check. */
   caseFree?: boolean;
 }
 
-/** The candidates of `slot` whose case fits [start, end) of the text: the slot's own list when all fit. */
-function fittingCandidates(slot: NameSlot, text: string, folded: string, start: number, end: number): NameCandidate[] {
+/** The candidates of `slot` whose case fits [start, end) of the text, read off the candidate objects: the slot's own list when all fit. */
+export function fittingCandidates(slot: NameSlot, text: string, folded: string, start: number, end: number): NameCandidate[] {
   if (slot.caseFree) return slot.candidates;
   const all = slot.candidates;
   let i = 0;
@@ -198,7 +198,131 @@ function fittingCandidates(slot: NameSlot, text: string, folded: string, start: 
   return fitting;
 }
 
-function collectNames(kb: KnowledgeBase, lexicons: MentionLexicons): Map<string, NameSlot> {
+/** Rule codes of the case table. */
+const RULE_CODE: Record<CaseRule, number> = { none: 0, 'all-upper': 1, 'first-upper': 2, leading: 3, words: 4 };
+/** Most candidates, and most words, a key's case can be checked for with bit masks. */
+const MAX_MASK_BITS = 30;
+/** Case table modes of a key. */
+const CHECKED = 0;
+const CASE_FREE = 1;
+const BY_OBJECTS = 2;
+const NO_CANDIDATES: NameCandidate[] = [];
+
+/**
+ * The case rules of every key of the trie, by key index, in flat arrays: a
+ * scan decides which candidates fit without reading the candidate objects,
+ * which an article's other passes have pushed out of the cache by then.
+ */
+export interface CaseTable {
+  /** Candidates of each key, best ranked first (the lists the matches hand on). */
+  candidates: NameCandidate[][];
+  /** CHECKED, CASE_FREE (every candidate fits whatever the case) or BY_OBJECTS (too many candidates or words for the masks). */
+  mode: Uint8Array;
+  /** Forms of key k are [formStart[k], formStart[k + 1]). */
+  formStart: Int32Array;
+  /** Index of the form's candidate in its key's list. */
+  formCandidate: Uint8Array;
+  formRule: Uint8Array;
+  /** For 'leading' and 'words': a bit per word of the name that must begin with a capital. */
+  formInitials: Int32Array;
+}
+
+export function buildCaseTable(keys: readonly string[], slots: readonly NameSlot[]): CaseTable {
+  const mode = new Uint8Array(keys.length);
+  const formStart = new Int32Array(keys.length + 1);
+  const formCandidate: number[] = [];
+  const formRule: number[] = [];
+  const formInitials: number[] = [];
+  slots.forEach((slot, k) => {
+    formStart[k] = formCandidate.length;
+    const tooMany = slot.candidates.length > MAX_MASK_BITS || keys[k].split(' ').length > MAX_MASK_BITS;
+    mode[k] = slot.caseFree ? CASE_FREE : tooMany ? BY_OBJECTS : CHECKED;
+    if (mode[k] !== CHECKED) return;
+    slot.candidates.forEach((candidate, c) => {
+      for (const form of candidate.forms) {
+        formCandidate.push(c);
+        formRule.push(RULE_CODE[form.rule]);
+        formInitials.push(form.initials.reduce((mask, needed, i) => (needed ? mask | (1 << i) : mask), 0));
+      }
+    });
+  });
+  formStart[keys.length] = formCandidate.length;
+  return {
+    candidates: slots.map((slot) => slot.candidates),
+    mode,
+    formStart,
+    formCandidate: Uint8Array.from(formCandidate),
+    formRule: Uint8Array.from(formRule),
+    formInitials: Int32Array.from(formInitials),
+  };
+}
+
+/** A bit per word of [start, end) (as capitalInitials reads it) that begins with a capital, for the first MAX_MASK_BITS words. */
+function capitalInitialsMaskAt(text: string, folded: string, start: number, end: number): number {
+  let mask = 0;
+  let word = 0;
+  for (let i = start; i < end; i++) {
+    if (folded.charCodeAt(i) === 0x20 || (i !== start && folded.charCodeAt(i - 1) !== 0x20)) continue;
+    const code = text.charCodeAt(i);
+    const capital = code < 0x80 ? code >= 0x41 && code <= 0x5a : isCapitalUnit(text[i]);
+    if (capital && word < MAX_MASK_BITS) mask |= 1 << word;
+    word++;
+  }
+  return mask;
+}
+
+/** The candidates of key k whose case fits [start, end) of the text, read off its forms in the case table: the key's own list when all fit. */
+function fittingByTable(table: CaseTable, k: number, text: string, folded: string, start: number, end: number): NameCandidate[] {
+  let fit = 0;
+  // Each property of the written span is read once, when a form first asks for it.
+  let upper = -1;
+  let first = -1;
+  let initials = -1;
+  for (let f = table.formStart[k]; f < table.formStart[k + 1]; f++) {
+    const bit = 1 << table.formCandidate[f];
+    if (fit & bit) continue;
+    let fits: boolean;
+    switch (table.formRule[f]) {
+      case 0:
+        fits = true;
+        break;
+      case 1:
+        if (upper < 0) upper = isUpperAt(text, start, end) ? 1 : 0;
+        fits = upper === 1;
+        break;
+      case 2:
+        if (first < 0) first = capitalStartAt(text, start, end) ? 1 : 0;
+        fits = first === 1;
+        break;
+      case 3:
+        if (first < 0) first = capitalStartAt(text, start, end) ? 1 : 0;
+        if (initials < 0) initials = capitalInitialsMaskAt(text, folded, start, end);
+        fits = first === 1 && (table.formInitials[f] & ~initials) === 0;
+        break;
+      default:
+        if (initials < 0) initials = capitalInitialsMaskAt(text, folded, start, end);
+        fits = (table.formInitials[f] & ~1 & ~initials) === 0;
+    }
+    if (fits) fit |= bit;
+  }
+  if (fit === 0) return NO_CANDIDATES;
+  const all = table.candidates[k];
+  if (fit === (1 << all.length) - 1) return all;
+  const fitting: NameCandidate[] = [];
+  for (let c = 0; c < all.length; c++) if (fit & (1 << c)) fitting.push(all[c]);
+  return fitting;
+}
+
+/** The candidates of key k (slots[k] in the trie) whose case fits [start, end) of the text: the key's own list when all fit. */
+export function candidatesAt(table: CaseTable, slots: readonly NameSlot[], k: number, text: string, folded: string, start: number, end: number): NameCandidate[] {
+  const mode = table.mode[k];
+  if (mode === CASE_FREE) return table.candidates[k];
+  if (mode === CHECKED) return fittingByTable(table, k, text, folded, start, end);
+  return fittingCandidates(slots[k], text, folded, start, end);
+}
+
+/** Every gazetteer name by folded key, with the candidates it may name. */
+export function collectNames(kb: KnowledgeBase, lexicons: MentionLexicons): Map<string, NameSlot> {
   const byKey = new Map<string, NameSlot>();
   const strongKeys = new Set<string>();
   const add = (entry: GazetteerEntry, name: string, kind: NameKind): void => {
@@ -253,6 +377,7 @@ export function buildGazetteerMatcher(kb: KnowledgeBase, lexicons: MentionLexico
   // Every match begins at a word start and ends at a word end.
   const trie = buildWordTrie(names);
   const entries = new Map(kb.gazetteer.entities.map((e) => [e.id, e]));
+  const cases = buildCaseTable(trie.keys, trie.values);
   // Scratch lists of the keys found at one start.
   const ends: number[] = [];
   const found: number[] = [];
@@ -267,7 +392,7 @@ export function buildGazetteerMatcher(kb: KnowledgeBase, lexicons: MentionLexico
         if (start < frontier) continue;
         for (let k = keysAt(trie, folded, start, ends, found) - 1; k >= 0; k--) {
           const end = ends[k];
-          const candidates = fittingCandidates(trie.values[found[k]], text, folded, start, end);
+          const candidates = candidatesAt(cases, trie.values, found[k], text, folded, start, end);
           if (candidates.length === 0) continue;
           kept.push({ start, end, candidates });
           frontier = end;

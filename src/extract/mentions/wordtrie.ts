@@ -7,20 +7,29 @@
  * The trie is walked one UTF-16 unit at a time over flat typed arrays (the
  * single space between two words of a key is a unit like any other), so a
  * scan neither cuts the text into word strings nor hashes them: cutting and
- * hashing every word held about 10 % of the extraction time. The root's
- * children are a table indexed by code unit; every other node's children are
- * sorted by unit and searched.
+ * hashing every word held about 10 % of the extraction time. Units are first
+ * mapped to their index in the keys' alphabet (a few dozen folded letters,
+ * digits and the space), so a unit no key holds ends the walk at once; the
+ * root and its children, where nearly every walk goes, have a dense row of
+ * children each, the deeper nodes (one or two children on average) a short
+ * sorted list.
  */
 
 /** Built once per key set: the trie in flat arrays, node 0 being the root. */
 export interface WordTrie<T> {
   /** Number of distinct keys. */
   size: number;
-  /** Child of the root for each UTF-16 unit, 0 when none. */
-  rootChild: Int32Array;
-  /** Children of node n are childUnit/childNode[childStart[n] .. childStart[n + 1]), sorted by unit. */
+  /** Index of each UTF-16 unit in the keys' alphabet, from 1; 0 for a unit no key holds. */
+  letterOf: Uint16Array;
+  /** Row width of `dense`: the alphabet size plus one. */
+  width: number;
+  /** Dense child rows, by letter: row 0 is the root's, row r the r-th child of the root's. 0 = no child. */
+  dense: Int32Array;
+  /** Row of each node in `dense`, -1 for the nodes below the root's children. */
+  denseRow: Int32Array;
+  /** Children of node n are childLetter/childNode[childStart[n] .. childStart[n + 1]), sorted by letter. */
   childStart: Int32Array;
-  childUnit: Uint16Array;
+  childLetter: Uint16Array;
   childNode: Int32Array;
   /** Index into keys/values of the key ending at each node, -1 when none. */
   terminal: Int32Array;
@@ -49,8 +58,10 @@ interface BuildNode {
 
 /** Builds the trie of `entries` (key → value). Keys are folded: single spaces between words, none at the ends; others are refused. */
 export function buildWordTrie<T>(entries: Iterable<[string, T]>): WordTrie<T> {
+  const letterOf = new Uint16Array(UNITS);
+  let letters = 0;
   const root: BuildNode = { children: new Map(), terminal: -1, id: 0 };
-  const nodes: BuildNode[] = [root];
+  let nodeCount = 1;
   const keys: string[] = [];
   const values: T[] = [];
   const indexOfKey = new Map<string, number>();
@@ -59,11 +70,12 @@ export function buildWordTrie<T>(entries: Iterable<[string, T]>): WordTrie<T> {
     let node = root;
     for (let i = 0; i < key.length; i++) {
       const unit = key.charCodeAt(i);
-      let child = node.children.get(unit);
+      if (letterOf[unit] === 0) letterOf[unit] = ++letters;
+      const letter = letterOf[unit];
+      let child = node.children.get(letter);
       if (!child) {
-        child = { children: new Map(), terminal: -1, id: nodes.length };
-        nodes.push(child);
-        node.children.set(unit, child);
+        child = { children: new Map(), terminal: -1, id: nodeCount++ };
+        node.children.set(letter, child);
       }
       node = child;
     }
@@ -79,43 +91,61 @@ export function buildWordTrie<T>(entries: Iterable<[string, T]>): WordTrie<T> {
     }
     node.terminal = at;
   }
-  const rootChild = new Int32Array(UNITS);
-  for (const [unit, child] of root.children) rootChild[unit] = child.id;
-  const childStart = new Int32Array(nodes.length + 1);
+  // Nodes renumbered depth first, children by letter: a chain of single children (most of the trie) is read in sequence.
+  const order: BuildNode[] = [];
+  const stack: BuildNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    node.id = order.length;
+    order.push(node);
+    const children = [...node.children.entries()].sort((x, y) => y[0] - x[0]);
+    for (const [, child] of children) stack.push(child);
+  }
+  const width = letters + 1;
+  const denseNodes = [root, ...[...root.children.entries()].sort((x, y) => x[0] - y[0]).map(([, child]) => child)];
+  const dense = new Int32Array(denseNodes.length * width);
+  const denseRow = new Int32Array(order.length).fill(-1);
+  denseNodes.forEach((node, row) => {
+    denseRow[node.id] = row;
+    for (const [letter, child] of node.children) dense[row * width + letter] = child.id;
+  });
+  const childStart = new Int32Array(order.length + 1);
   let edges = 0;
-  for (const node of nodes) if (node !== root) edges += node.children.size;
-  const childUnit = new Uint16Array(edges);
+  for (const node of order) if (denseRow[node.id] < 0) edges += node.children.size;
+  const childLetter = new Uint16Array(edges);
   const childNode = new Int32Array(edges);
-  const terminal = new Int32Array(nodes.length);
+  const terminal = new Int32Array(order.length);
   let e = 0;
-  for (const node of nodes) {
+  for (const node of order) {
     childStart[node.id] = e;
     terminal[node.id] = node.terminal;
-    if (node === root) continue;
-    for (const unit of [...node.children.keys()].sort((a, b) => a - b)) {
-      childUnit[e] = unit;
-      childNode[e] = node.children.get(unit)!.id;
+    if (denseRow[node.id] >= 0) continue;
+    for (const letter of [...node.children.keys()].sort((x, y) => x - y)) {
+      childLetter[e] = letter;
+      childNode[e] = node.children.get(letter)!.id;
       e++;
     }
   }
-  childStart[nodes.length] = e;
-  return { size: keys.length, rootChild, childStart, childUnit, childNode, terminal, keys, values };
+  childStart[order.length] = e;
+  return { size: keys.length, letterOf, width, dense, denseRow, childStart, childLetter, childNode, terminal, keys, values };
 }
 
-/** The child of `node` (not the root) on `unit`, or 0. */
-function childOf(trie: WordTrie<unknown>, node: number, unit: number): number {
+/** The child of `node` on `letter` (an alphabet index), or 0. */
+function childOf(trie: WordTrie<unknown>, node: number, letter: number): number {
+  const row = trie.denseRow[node];
+  if (row >= 0) return trie.dense[row * trie.width + letter];
   let lo = trie.childStart[node];
   let hi = trie.childStart[node + 1];
-  const units = trie.childUnit;
+  const letters = trie.childLetter;
   if (hi - lo <= LINEAR_CHILDREN) {
-    for (; lo < hi; lo++) if (units[lo] === unit) return trie.childNode[lo];
+    for (; lo < hi; lo++) if (letters[lo] === letter) return trie.childNode[lo];
     return 0;
   }
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const u = units[mid];
-    if (u === unit) return trie.childNode[mid];
-    if (u < unit) lo = mid + 1;
+    const l = letters[mid];
+    if (l === letter) return trie.childNode[mid];
+    if (l < letter) lo = mid + 1;
     else hi = mid;
   }
   return 0;
@@ -128,8 +158,10 @@ function childOf(trie: WordTrie<unknown>, node: number, unit: number): number {
  */
 export function keysAt(trie: WordTrie<unknown>, folded: string, start: number, ends: number[], found: number[]): number {
   const n = folded.length;
+  const letterOf = trie.letterOf;
   let count = 0;
-  let node = trie.rootChild[folded.charCodeAt(start)];
+  let letter = letterOf[folded.charCodeAt(start)];
+  let node = letter === 0 ? 0 : trie.dense[letter];
   let i = start + 1;
   while (node !== 0) {
     const key = trie.terminal[node];
@@ -139,7 +171,9 @@ export function keysAt(trie: WordTrie<unknown>, folded: string, start: number, e
       count++;
     }
     if (i === n) break;
-    node = childOf(trie, node, folded.charCodeAt(i));
+    letter = letterOf[folded.charCodeAt(i)];
+    if (letter === 0) break;
+    node = childOf(trie, node, letter);
     i++;
   }
   return count;
