@@ -26,8 +26,6 @@ const stopCache = new Map<string, RegExp>();
 const patternCache = new Map<string, RegExp>();
 /** Folded preposition lists of the strategies, by their source list. */
 const prepsCache = new Map<string, string[]>();
-/** Word-guarded preposition matchers, by folded preposition. */
-const prepReCache = new Map<string, RegExp>();
 
 /** The lexicon pattern `pattern`, folded and compiled (no flags), from the cache. */
 function patternRe(pattern: string): RegExp {
@@ -117,8 +115,10 @@ const GOVERNMENT_LOOKBACK = 30;
  */
 function asActor(ctx: SentenceContext, m: SentenceMention, types: readonly EntityType[]): SentenceMention {
   if (m.type !== 'Person' || types.includes('Person') || !types.includes('Country')) return m;
-  const governed = ctx.ledByGovernment && GOVERNMENT_OF_RE.test(ctx.folded.slice(Math.max(0, m.start - GOVERNMENT_LOOKBACK), m.start));
-  const country = ctx.ledBy(m.entityId) ?? (governed ? ctx.ledByGovernment?.(m.entityId) : undefined);
+  // The government noun is read only for a person who leads a state: the lookups are cheap, the pattern is not.
+  const governing = ctx.ledByGovernment?.(m.entityId);
+  const governed = governing !== undefined && GOVERNMENT_OF_RE.test(ctx.folded.slice(Math.max(0, m.start - GOVERNMENT_LOOKBACK), m.start));
+  const country = ctx.ledBy(m.entityId) ?? (governed ? governing : undefined);
   return country ? { ...m, entityId: country.entityId, label: country.label, type: 'Country' } : m;
 }
 
@@ -135,32 +135,123 @@ function refusedDemonym(m: SentenceMention, strategy: ArgStrategy): boolean {
 }
 
 const withinCache = new Map<string, RegExp>();
-/** True when the strategy's `within` pattern (if any) occurs in the text between the mention and the anchor. */
-function withinOk(strategy: ArgStrategy, between: string): boolean {
+/** True when the strategy's `within` pattern (if any) occurs in the folded text [from, to) between the mention and the anchor. */
+function withinOk(strategy: ArgStrategy, folded: string, from: number, to: number, lex: RelationLexicon): boolean {
   if (!strategy.within) return true;
   let re = withinCache.get(strategy.within);
   if (!re) {
     re = new RegExp(foldPattern(strategy.within));
     withinCache.set(strategy.within, re);
   }
-  return re.test(between);
+  return testSlice(re, folded, from, to, lex);
 }
 
-/** True when `between` (folded text before a mention) ends with `prep` and only fillers plus `gapWords` words follow it. */
-function endsWithPrep(between: string, prep: string, gapWords: number, lex: RelationLexicon): boolean {
-  if (prep === '') return residualWords(between, lex) <= gapWords;
-  // A punctuation "preposition" (an apposition comma) needs no word boundary before it.
-  let re = prepReCache.get(prep);
-  if (!re) {
-    const guard = /[a-z]/.test(prep) ? '(?:^|[^a-z0-9œæ])' : '';
-    re = new RegExp(`${guard}${prep.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9œæ])`, 'g');
-    prepReCache.set(prep, re);
-  }
-  let last = -1;
-  for (let m = re.exec(between); m !== null; m = re.exec(between)) last = m.index + m[0].length;
-  re.lastIndex = 0;
+/**
+ * True when the folded text [from, to) (before a mention) ends with `prep` and only fillers plus `gapWords` words
+ * follow it: the last match of `(?:^|[^a-z0-9œæ])PREP(?![a-z0-9œæ])` (no guard before a punctuation "preposition",
+ * an apposition comma) scanning the slice as a global RegExp would, then the residual words after it.
+ */
+function endsWithPrep(folded: string, from: number, to: number, prep: string, gapWords: number, lex: RelationLexicon): boolean {
+  if (prep === '') return residualIn(folded, from, to, lex) <= gapWords;
+  const last = lastPrepEnd(folded, from, to, prep);
   if (last < 0) return false;
-  return residualWords(between.slice(last), lex) <= gapWords;
+  return residualIn(folded, from + last, to, lex) <= gapWords;
+}
+
+/** True when the code unit is a word character of folded text ([a-z0-9œæ]). */
+function isWordCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x153 || code === 0xe6;
+}
+
+/** A preposition holding a letter needs a word boundary before it (prepReCache keeps the answers by preposition). */
+function guardedPrep(prep: string): boolean {
+  let guarded = prepGuarded.get(prep);
+  if (guarded === undefined) {
+    guarded = /[a-z]/.test(prep);
+    prepGuarded.set(prep, guarded);
+  }
+  return guarded;
+}
+const prepGuarded = new Map<string, boolean>();
+
+/**
+ * End (relative to `from`) of the last match a global scan of the slice [from, to) finds for the word-guarded literal
+ * `prep`, or -1: the scan goes left to right, each match consuming the character before the preposition (the guard)
+ * and resuming after it, so an occurrence whose guard the previous match took is skipped, as the RegExp skips it.
+ */
+function lastPrepEnd(folded: string, from: number, to: number, prep: string): number {
+  const guarded = guardedPrep(prep);
+  const length = prep.length;
+  let lastIndex = 0;
+  let last = -1;
+  for (let i = folded.indexOf(prep, from); i >= 0 && i + length <= to; i = folded.indexOf(prep, i + 1)) {
+    const at = i - from;
+    if (i + length < to && isWordCode(folded.charCodeAt(i + length))) continue;
+    if (guarded) {
+      // `^` opens a match only at the start of the scan; else the character before must be a non-word one not yet consumed.
+      const startOk = at === 0 ? lastIndex === 0 : at - 1 >= lastIndex && !isWordCode(folded.charCodeAt(i - 1));
+      if (!startOk) continue;
+    } else if (at < lastIndex) continue;
+    lastIndex = at + length;
+    last = lastIndex;
+  }
+  return last;
+}
+
+/** Answers about slices of the sentence read last (its folded text with one lexicon): they depend on nothing else. */
+interface SliceAnswers {
+  folded: string;
+  lex: RelationLexicon;
+  /** Key of a slice: from * width + to. */
+  width: number;
+  /** Whether a stateless RegExp matches a slice, by RegExp. */
+  tests: Map<RegExp, Map<number, boolean>>;
+  /** residualWords of a slice. */
+  residual: Map<number, number>;
+}
+let sliceAnswers: SliceAnswers | undefined;
+
+function answersFor(folded: string, lex: RelationLexicon): SliceAnswers {
+  if (sliceAnswers === undefined || sliceAnswers.folded !== folded || sliceAnswers.lex !== lex) {
+    sliceAnswers = { folded, lex, width: folded.length + 1, tests: new Map(), residual: new Map() };
+  }
+  return sliceAnswers;
+}
+
+/** True when [from, to) is a plain slice of `folded` (no negative or past-the-end offsets): its key names it alone. */
+function plainSlice(folded: string, from: number, to: number): boolean {
+  return from >= 0 && to >= from && to <= folded.length;
+}
+
+/** `re.test(folded.slice(from, to))`, kept per sentence for a RegExp without state (neither global nor sticky). */
+function testSlice(re: RegExp, folded: string, from: number, to: number, lex: RelationLexicon): boolean {
+  if (re.global || re.sticky || !plainSlice(folded, from, to)) return re.test(folded.slice(from, to));
+  const answers = answersFor(folded, lex);
+  let byRe = answers.tests.get(re);
+  if (!byRe) {
+    byRe = new Map();
+    answers.tests.set(re, byRe);
+  }
+  const key = from * answers.width + to;
+  let hit = byRe.get(key);
+  if (hit === undefined) {
+    hit = re.test(folded.slice(from, to));
+    byRe.set(key, hit);
+  }
+  return hit;
+}
+
+/** residualWords of folded.slice(from, to), kept per sentence. */
+function residualIn(folded: string, from: number, to: number, lex: RelationLexicon): number {
+  if (!plainSlice(folded, from, to)) return residualWords(folded.slice(from, to), lex);
+  const answers = answersFor(folded, lex);
+  const key = from * answers.width + to;
+  let count = answers.residual.get(key);
+  if (count === undefined) {
+    count = residualWords(folded.slice(from, to), lex);
+    answers.residual.set(key, count);
+  }
+  return count;
 }
 
 /**
@@ -185,28 +276,49 @@ export function coordinated(ctx: SentenceContext, found: SentenceMention, types:
   return [...group];
 }
 
+/** Separators read in the sentence read last, by its mentions (demonyms are blanked in a gap) and lexicon. */
+let separators: { allMentions: readonly SentenceMention[]; folded: string; lex: RelationLexicon; width: number; byGap: Map<number, string | null> } | undefined;
+
+/** The coordinator between two mentions of a list ("," "et" "ainsi que" …), or undefined; kept per sentence. */
+function separatorOf(ctx: SentenceContext, a: SentenceMention, b: SentenceMention, lex: RelationLexicon): string | undefined {
+  if (!plainSlice(ctx.folded, a.end, b.start)) return readSeparator(ctx, a, b, lex);
+  if (separators === undefined || separators.allMentions !== ctx.allMentions || separators.folded !== ctx.folded || separators.lex !== lex) {
+    separators = { allMentions: ctx.allMentions, folded: ctx.folded, lex, width: ctx.folded.length + 1, byGap: new Map() };
+  }
+  // The gap and whether a person closes it (their title is left out) decide.
+  const key = (a.end * separators.width + b.start) * 2 + (b.type === 'Person' ? 1 : 0);
+  let sep = separators.byGap.get(key);
+  if (sep === undefined) {
+    sep = readSeparator(ctx, a, b, lex) ?? null;
+    separators.byGap.set(key, sep);
+  }
+  return sep ?? undefined;
+}
+
+function readSeparator(ctx: SentenceContext, a: SentenceMention, b: SentenceMention, lex: RelationLexicon): string | undefined {
+  let raw = ctx.folded.slice(a.end, b.start);
+  if (b.type === 'Person') {
+    for (const d of ctx.allMentions) if (d.demonym && d.start >= a.end && d.end <= b.start) raw = raw.slice(0, d.start - a.end) + ' '.repeat(d.end - d.start) + raw.slice(d.end - a.end);
+    // The title must end the trimmed gap as whole words: the same test as /(?:^|\s)TITLE\s*$/ on it.
+    const trimmed = raw.trimEnd();
+    const title = lex.titles.find((t) => endsWithWord(trimmed, t.folded, SPACE_CHAR_RE));
+    if (title) raw = trimmed.slice(0, trimmed.length - title.folded.length);
+  }
+  const between = raw
+    .replace(lex.fillerRe, ' ')
+    .replace(/(?:^|\s)(?:a|au|aux|en|de|du|des|d'|avec|contre|pour|par)(?=\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const normal = between.replace(/\s*,\s*/g, ', ').replace(/, $/, ',').trim();
+  return lex.coordinators.has(normal) ? normal : undefined;
+}
+
 function readCoordination(ctx: SentenceContext, found: SentenceMention, types: readonly EntityType[], lex: RelationLexicon): SentenceMention[] {
   // "Poutine et le dirigeant nord-coréen Kim Jong Un": a demonym inside a person's title does not break a list of people.
   const list = found.type === 'Person' ? ctx.mentions.filter((m) => !m.demonym) : ctx.mentions;
   const at = list.indexOf(found);
   if (at < 0) return [found];
-  const separator = (a: SentenceMention, b: SentenceMention): string | undefined => {
-    let raw = ctx.folded.slice(a.end, b.start);
-    if (b.type === 'Person') {
-      for (const d of ctx.allMentions) if (d.demonym && d.start >= a.end && d.end <= b.start) raw = raw.slice(0, d.start - a.end) + ' '.repeat(d.end - d.start) + raw.slice(d.end - a.end);
-      // The title must end the trimmed gap as whole words: the same test as /(?:^|\s)TITLE\s*$/ on it.
-      const trimmed = raw.trimEnd();
-      const title = lex.titles.find((t) => endsWithWord(trimmed, t.folded, SPACE_CHAR_RE));
-      if (title) raw = trimmed.slice(0, trimmed.length - title.folded.length);
-    }
-    const between = raw
-      .replace(lex.fillerRe, ' ')
-      .replace(/(?:^|\s)(?:a|au|aux|en|de|du|des|d'|avec|contre|pour|par)(?=\s|$)/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim();
-    const normal = between.replace(/\s*,\s*/g, ', ').replace(/, $/, ',').trim();
-    return lex.coordinators.has(normal) ? normal : undefined;
-  };
+  const separator = (a: SentenceMention, b: SentenceMention): string | undefined => separatorOf(ctx, a, b, lex);
   const fits = (m: SentenceMention) => types.includes(m.type) && m.demonym === found.demonym;
   const closes = (sep: string) => sep !== ',' && sep !== '/';
   // Rightwards: commas only count when the list is closed by "et", "ou", "ainsi que" or a hyphen chain.
@@ -244,17 +356,17 @@ function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, 
   const preps = foldedPreps(strategy.preps ?? NO_PREPOSITION);
   const gap = strategy.gapWords ?? 0;
   const requireAfter = strategy.requireAfter ? patternRe(strategy.requireAfter) : undefined;
+  const folded = ctx.folded;
   for (const raw of ctx.mentions) {
     // asActor keeps the offsets: mentions out of reach are passed over before it is asked.
     if (raw.start < from) continue;
     if (raw.start - from > max) break;
     const m = asActor(ctx, raw, types);
-    const between = ctx.folded.slice(from, m.start);
-    if (stop?.test(between) || lex.clauseStopRe.test(between)) break;
-    if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, between)) continue;
-    if (requireAfter && !requireAfter.test(ctx.folded.slice(m.end))) continue;
+    if ((stop && testSlice(stop, folded, from, m.start, lex)) || testSlice(lex.clauseStopRe, folded, from, m.start, lex)) break;
+    if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, folded, from, m.start, lex)) continue;
+    if (requireAfter && !requireAfter.test(folded.slice(m.end))) continue;
     const gapHere = m.demonym ? Math.max(gap, 1) : gap;
-    if (preps.some((p) => endsWithPrep(between, p, gapHere, lex))) return m;
+    for (const p of preps) if (endsWithPrep(folded, from, m.start, p, gapHere, lex)) return m;
   }
   return undefined;
 }
@@ -268,13 +380,13 @@ function searchLeft(ctx: SentenceContext, to: number, strategy: ArgStrategy, typ
     if (raw.end > to) continue;
     if (to - raw.end > max) break;
     const m = asActor(ctx, raw, types);
-    const between = ctx.folded.slice(m.end, to);
-    if (stop?.test(between) || lex.clauseStopRe.test(between)) break;
-    if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, between)) continue;
-    const lead = ctx.folded.slice(Math.max(0, m.start - PREP_LOOKBACK), m.start);
+    const folded = ctx.folded;
+    if ((stop && testSlice(stop, folded, m.end, to, lex)) || testSlice(lex.clauseStopRe, folded, m.end, to, lex)) break;
+    if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, folded, m.end, to, lex)) continue;
+    const leadStart = Math.max(0, m.start - PREP_LOOKBACK);
     // "le régime de Pyongyang a décidé": the state after a government noun is the actor, not a complement.
-    if (strategy.bare && lex.prepEndRe.test(lead) && !lex.governmentEndRe.test(lead)) continue;
-    if (preps && !preps.some((p) => endsWithPrep(lead, p, strategy.gapWords ?? 0, lex))) continue;
+    if (strategy.bare && testSlice(lex.prepEndRe, folded, leadStart, m.start, lex) && !testSlice(lex.governmentEndRe, folded, leadStart, m.start, lex)) continue;
+    if (preps && !preps.some((p) => endsWithPrep(folded, leadStart, m.start, p, strategy.gapWords ?? 0, lex))) continue;
     return m;
   }
   return undefined;

@@ -267,8 +267,11 @@ function argumentsOf(ctx: SentenceContext, frame: CompiledFrame, trigger: Span, 
   const anchors: Anchors = { trigger, theme: theme.span };
   const objects = findArgument(ctx, frame.object ?? [], allowed(relation, 'object'), anchors, lex, 'object').map((o) => namedAfterCategory(ctx, o) ?? o);
   if (objects.length) anchors.object = objects[0];
-  const subjects = findArgument(ctx, frame.subject ?? [], allowed(relation, 'subject'), anchors, lex);
   const weapons = frame.each || frame.items ? theme.weapons : [];
+  // Without an object (nor weapons an `each` frame gives its subject), no subject makes a match: none is looked for.
+  // A first reading that skips it stays valid for the second: the object search alone decides, and it counts its own discourse reads.
+  if (!objects.length && !(frame.each && weapons.length)) return out;
+  const subjects = findArgument(ctx, frame.subject ?? [], allowed(relation, 'subject'), anchors, lex);
   const windowSpan = { start: trigger.start, end: theme.windowEnd };
   for (const subject of subjects) {
     for (const object of objects) {
