@@ -10,6 +10,7 @@ import type { ArticleContext, Draft, WeakName } from './context';
 import { claim, tokenRange } from './context';
 import { foldKey } from './fold';
 import { personShortForms } from './matcher';
+import { TOKEN_ROLES } from './rules';
 import { isJoiningGap, isPlainGap, matchPhraseAt, phraseIndex } from './tokens';
 
 /** Starts of the full mentions of each entity (of one type, if given), in text order. */
@@ -189,7 +190,7 @@ export function resolveTreatyReferences(ctx: ArticleContext): void {
   for (const sc of ctx.sentences) {
     const t = sc.tokens;
     for (let i = 0; i + 1 < t.length; i++) {
-      if (!rules.treatyDeterminers.has(t[i].key) || !rules.treatyNouns.has(t[i + 1].key)) continue;
+      if ((t[i].roles & TOKEN_ROLES.treatyDeterminer) === 0 || !rules.treatyDeterminers.has(t[i].key) || !rules.treatyNouns.has(t[i + 1].key)) continue;
       if (sc.owner[i] || sc.owner[i + 1] || !isPlainGap(t[i + 1].gap)) continue;
       const next = t[i + 2];
       if (next && isPlainGap(next.gap) && rules.treatyBlockedAfter.has(next.key)) continue;

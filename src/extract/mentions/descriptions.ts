@@ -17,7 +17,7 @@ import type { ArticleContext, Draft, SentenceContext } from './context';
 import { claim, tokenRange } from './context';
 import { pickAntecedent } from './coreference';
 import type { PostHolder } from './rules';
-import { ROLE_PREPOSITIONS } from './rules';
+import { ROLE_PREPOSITIONS, TOKEN_ROLES } from './rules';
 import { isCommaGap, isPlainGap, type Token } from './tokens';
 
 /** Longest description read, in tokens ("ministre sud-coréen des Affaires étrangères et de l'Unification" stops well before). */
@@ -47,14 +47,23 @@ function draftKeys(ctx: ArticleContext, draft: Draft): string[] {
   return [surface, ''];
 }
 
-/** Keys of the post for the pieces read so far: one per combination of metonym variants. */
-function postKeys(pieces: readonly string[][]): string[] {
-  let keys = [''];
-  for (const variants of pieces) keys = keys.flatMap((k) => variants.map((v) => (v ? `${k} ${v}` : k)));
-  return keys.map((k) => trimPrepositions(k.trim()));
+/**
+ * The keys of the post, one per combination of metonym variants, once `variants` is read after the pieces whose
+ * combinations are `combos` (untrimmed): the combinations grow piece by piece as the description is read.
+ */
+function extendCombos(combos: string[], variants: readonly string[]): string[] {
+  if (variants.length === 1) {
+    const v = variants[0];
+    if (v) for (let c = 0; c < combos.length; c++) combos[c] = `${combos[c]} ${v}`;
+    return combos;
+  }
+  return combos.flatMap((k) => variants.map((v) => (v ? `${k} ${v}` : k)));
 }
 
+/** The key without its trailing prepositions ("ministre de la defense de" → "ministre de la defense"). */
 function trimPrepositions(key: string): string {
+  const last = key.lastIndexOf(' ');
+  if (!ROLE_PREPOSITIONS.has(last < 0 ? key : key.slice(last + 1))) return key;
   const words = key.split(' ');
   while (words.length > 0 && ROLE_PREPOSITIONS.has(words[words.length - 1])) words.pop();
   return words.join(' ');
@@ -80,7 +89,7 @@ function nameBefore(sc: SentenceContext, at: number): boolean {
 function readDescription(ctx: ArticleContext, sc: SentenceContext, i: number): Description | undefined {
   const { descriptions } = ctx.rules;
   const t = sc.tokens;
-  const pieces: string[][] = [];
+  let combos = [''];
   const of = new Set<string>();
   let postEnd = -1;
   let best: Description | undefined;
@@ -91,7 +100,7 @@ function readDescription(ctx: ArticleContext, sc: SentenceContext, i: number): D
     if (owner) {
       if (k === i || !owner.known || (owner.type !== 'Country' && owner.type !== 'Organization')) break;
       if (postEnd < 0) postEnd = k;
-      pieces.push(draftKeys(ctx, owner));
+      combos = extendCombos(combos, draftKeys(ctx, owner));
       if (owner.type === 'Country') of.add(owner.entityId);
       else {
         of.add(owner.entityId);
@@ -102,13 +111,15 @@ function readDescription(ctx: ArticleContext, sc: SentenceContext, i: number): D
     } else {
       // A capital not owned by any mention is a name: the phrase ends before it.
       if (!descriptions.words.has(t[k].key)) break;
-      pieces.push([t[k].key]);
+      combos = extendCombos(combos, [t[k].key]);
       k++;
     }
     // A trailing "de", "à" … only ends the post when more follows ("ministre de la Défense"), never alone.
     if (of.size === 0 || (!owner && ROLE_PREPOSITIONS.has(t[k - 1].key))) continue;
-    for (const key of postKeys(pieces)) {
-      const holders = (descriptions.holders.get(key) ?? []).filter((h) => of.has(h.of));
+    for (const combo of combos) {
+      const all = descriptions.holders.get(trimPrepositions(combo.trim()));
+      if (all === undefined) continue;
+      const holders = all.filter((h) => of.has(h.of));
       if (holders.length > 0) {
         best = { first: i, end: k, postEnd: postEnd < 0 ? k : postEnd, of: new Set(of), holders };
         break;
@@ -171,7 +182,7 @@ export function resolveDefiniteDescriptions(ctx: ArticleContext, date: string | 
   for (const sc of ctx.sentences) {
     const t = sc.tokens;
     for (let i = 1; i < t.length; i++) {
-      if (sc.owner[i] || !descriptions.words.has(t[i].key)) continue;
+      if (sc.owner[i] || (t[i].roles & TOKEN_ROLES.descriptionWord) === 0 || !descriptions.words.has(t[i].key)) continue;
       const d = determinerAt(t, i, descriptions.determiners, descriptions.modifiers);
       if (d < 0 || sc.owner[d]) continue;
       const description = readDescription(ctx, sc, i);

@@ -12,7 +12,7 @@ import { DIGIT, HYPHEN, LOWER, UPPER, unitClasses } from './charclass';
 import { claim, claimDiscovered, isFree, tokenRange } from './context';
 import { foldKey } from './fold';
 import { recipientBefore } from './known';
-import { APPOSITION_ARTICLES, NAME_PARTICLES, NOUN_PHRASE_OPENERS, ROLE_PREPOSITIONS } from './rules';
+import { APPOSITION_ARTICLES, NAME_PARTICLES, NOUN_PHRASE_OPENERS, ROLE_PREPOSITIONS, TOKEN_ROLES } from './rules';
 import type { MentionRules } from './rules';
 import { isCommaGap, isJoiningGap, isPlainGap, matchPhraseAt, type Token } from './tokens';
 
@@ -223,6 +223,7 @@ function allCapitals(sc: SentenceContext, first: number, end: number): boolean {
 }
 
 function honorificAt(ctx: ArticleContext, tok: Token, rules: MentionRules): boolean {
+  if ((tok.roles & TOKEN_ROLES.honorific) === 0) return false;
   const needsStop = rules.honorificTokens.get(tok.raw);
   return needsStop !== undefined && (!needsStop || ctx.text[tok.end] === '.');
 }
@@ -325,7 +326,7 @@ export function discoverNamedOrganizations(ctx: ArticleContext, sc: SentenceCont
   for (let i = 1; i < t.length; i++) {
     const head = t[i];
     // A weak gazetteer name starting here is left to coreference ("Conseil de sécurité nationale": whose?).
-    if (sc.owner[i] || sc.weakAt.has(i) || !head.capitalised || !rules.namedOrgHeads.has(head.key)) continue;
+    if (sc.owner[i] || !head.capitalised || (head.roles & TOKEN_ROLES.namedOrgHead) === 0 || sc.weakAt.has(i) || !rules.namedOrgHeads.has(head.key)) continue;
     if (!NOUN_PHRASE_OPENERS.has(t[i - 1].key) || !isPlainGap(head.gap)) continue;
     let end = i + 1;
     let lastContent = i;
@@ -389,7 +390,7 @@ export function discoverWeaponNames(ctx: ArticleContext, sc: SentenceContext): v
   const { rules } = ctx;
   const t = sc.tokens;
   for (let i = 0; i + 1 < t.length; i++) {
-    if (sc.owner[i] || t[i].capitalised || !rules.weaponFamily.has(t[i].key)) continue;
+    if (sc.owner[i] || t[i].capitalised || (t[i].roles & TOKEN_ROLES.weaponFamily) === 0 || !rules.weaponFamily.has(t[i].key)) continue;
     const k = i + 1;
     if (t[k].gap !== ' ' || sc.weakAt.has(k)) continue;
     let end = readName(sc, k, MAX_WEAPON_NAME_TOKENS, rules);
@@ -475,7 +476,7 @@ export function discoverBareLocatives(ctx: ArticleContext, sc: SentenceContext, 
   const t = sc.tokens;
   for (let i = 0; i + 1 < t.length; i++) {
     if (sc.owner[i]) continue;
-    const phrase = rules.bareLocatives.has(t[i].raw) ? 1 : matchPhraseAt(t, i, rules.bareLocativePhrases);
+    const phrase = (t[i].roles & TOKEN_ROLES.bareLocative) !== 0 && rules.bareLocatives.has(t[i].raw) ? 1 : matchPhraseAt(t, i, rules.bareLocativePhrases);
     if (phrase === 0 || i + phrase >= t.length || !isFree(sc, i, i + phrase)) continue;
     const k = i + phrase;
     // Elided "d'X" joins with an apostrophe; everything else with one space.

@@ -149,7 +149,7 @@ export function findMentions(article: Article, kb: KnowledgeBase): MentionResult
   const rules = compileRules(kb);
   const folded = fold(text);
   const sentences: SentenceContext[] = usableSentences(article).map((sentence) => {
-    const tokens = tokenizeSentence(text, folded, sentence);
+    const tokens = tokenizeSentence(text, folded, sentence, rules.tokenRoles);
     return { sentence, tokens, owner: new Array(tokens.length).fill(undefined), weakAt: new Map() };
   });
   const ctx: ArticleContext = { text, folded, rules, noise: noiseSpans(text, rules.lexicons), sentences, drafts: [], weak: [], discovered: new Map() };

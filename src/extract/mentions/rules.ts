@@ -9,8 +9,33 @@ import { loadMentionLexicons, type MentionLexicons } from './lexicon';
 import { buildGazetteerMatcher, inflectDemonym, type GazetteerMatcher } from './matcher';
 import { phraseIndex, type PhraseIndex } from './tokens';
 
+/**
+ * Role bits of a token key (Token.roles): which cue tables hold it. A pass
+ * looks a token up in its table only when the token has the table's bit.
+ */
+export const TOKEN_ROLES = {
+  titleFirst: 1 << 0,
+  orgHeadFirst: 1 << 1,
+  orgHeadLast: 1 << 2,
+  placeHeadFirst: 1 << 3,
+  locativeBeforeLast: 1 << 4,
+  bareLocativePhraseFirst: 1 << 5,
+  combiningFirst: 1 << 6,
+  genericBeforeLast: 1 << 7,
+  anaphoricBeforeLast: 1 << 8,
+  weaponFamily: 1 << 9,
+  descriptionWord: 1 << 10,
+  treatyDeterminer: 1 << 11,
+  namedOrgHead: 1 << 12,
+  /** The folded form of an honorific or of a bare locative as written (their own tables are of written forms). */
+  honorific: 1 << 13,
+  bareLocative: 1 << 14,
+} as const;
+
 export interface MentionRules {
   lexicons: MentionLexicons;
+  /** Role bits of every folded key some cue table holds (TOKEN_ROLES). */
+  tokenRoles: ReadonlyMap<string, number>;
   matcher: GazetteerMatcher;
   titles: PhraseIndex;
   honorifics: readonly string[];
@@ -146,47 +171,69 @@ function honorificTokens(honorifics: readonly string[]): Map<string, boolean> {
 
 const foldSet = (words: readonly string[]): Set<string> => new Set(words.map(foldKey).filter((w) => w.length > 0));
 
+/** The role bits of every key the rules' tables hold: first and last keys of the phrase indexes, members of the word sets. */
+function tokenRoles(rules: Omit<MentionRules, 'tokenRoles'>): Map<string, number> {
+  const roles = new Map<string, number>();
+  const mark = (key: string, role: number): void => {
+    roles.set(key, (roles.get(key) ?? 0) | role);
+  };
+  for (const index of [rules.titles, rules.orgHeads, rules.placeHeads, rules.locativeBefore, rules.bareLocativePhrases, rules.genericBefore, rules.anaphoricBefore, rules.combiningForms]) {
+    if (index.firstRole !== 0) for (const key of index.byFirst.keys()) mark(key, index.firstRole);
+    if (index.lastRole !== 0) for (const key of index.byLast.keys()) mark(key, index.lastRole);
+  }
+  for (const key of rules.weaponFamily) mark(key, TOKEN_ROLES.weaponFamily);
+  for (const key of rules.descriptions.words) mark(key, TOKEN_ROLES.descriptionWord);
+  for (const key of rules.treatyDeterminers) mark(key, TOKEN_ROLES.treatyDeterminer);
+  for (const key of rules.namedOrgHeads) mark(key, TOKEN_ROLES.namedOrgHead);
+  // A token's key is the fold of its raw text: a written form in these tables is only ever met on the key it folds to.
+  for (const written of rules.honorificTokens.keys()) mark(foldKey(written), TOKEN_ROLES.honorific);
+  for (const written of rules.bareLocatives) mark(foldKey(written), TOKEN_ROLES.bareLocative);
+  return roles;
+}
+
 export function compileRules(kb: KnowledgeBase): MentionRules {
   const cached = cache.get(kb);
   if (cached) return cached;
   const lexicons = loadMentionLexicons(kb);
   const { titles, orgcues, placecues, weaponcues, nonentities, coreference } = lexicons;
   const combiningCountry = combiningCountries(kb, lexicons);
-  const rules: MentionRules = {
+  const { titleFirst, orgHeadFirst, orgHeadLast, placeHeadFirst, locativeBeforeLast, bareLocativePhraseFirst, combiningFirst, genericBeforeLast, anaphoricBeforeLast } = TOKEN_ROLES;
+  const tables: Omit<MentionRules, 'tokenRoles'> = {
     lexicons,
     matcher: buildGazetteerMatcher(kb, lexicons),
-    titles: phraseIndex(titles.titles, foldKey),
+    titles: phraseIndex(titles.titles, foldKey, titleFirst),
     honorifics: titles.honorifics,
     honorificTokens: honorificTokens(titles.honorifics),
     // Accents matter here: "a" (has) ends a role tail, "à" (to) does not.
     tailBreakers: new Set(titles.tailBreakers.map((w) => w.toLowerCase())),
-    orgHeads: phraseIndex(orgcues.heads, foldKey),
+    orgHeads: phraseIndex(orgcues.heads, foldKey, orgHeadFirst, orgHeadLast),
     namedOrgHeads: foldSet(orgcues.namedHeads),
     nameConnectors: foldSet(orgcues.nameConnectors),
     adjectiveSuffixes: orgcues.adjectiveSuffixes.map(foldKey),
-    placeHeads: phraseIndex(placecues.heads, foldKey),
-    locativeBefore: phraseIndex(placecues.locativeBefore, foldKey),
+    placeHeads: phraseIndex(placecues.heads, foldKey, placeHeadFirst),
+    locativeBefore: phraseIndex(placecues.locativeBefore, foldKey, 0, locativeBeforeLast),
     simplePrepositions: foldSet(placecues.simplePrepositions),
     recipientStems: placecues.recipientStems.map(foldKey).filter((w) => w.length > 0),
     bareLocatives: new Set(placecues.bareLocatives),
-    bareLocativePhrases: phraseIndex(placecues.bareLocativePhrases, foldKey),
+    bareLocativePhrases: phraseIndex(placecues.bareLocativePhrases, foldKey, bareLocativePhraseFirst),
     actorRelatives: foldSet(placecues.actorRelatives),
     actorNounsBefore: foldSet(placecues.actorNounsBefore),
     weaponFamily: foldSet(weaponcues.familyWords),
     calibreHeads: foldSet(weaponcues.calibreHeads),
     notDesignations: new Set(weaponcues.notDesignations),
     categoryStops: foldSet(weaponcues.categoryStops),
-    genericBefore: phraseIndex(weaponcues.genericBefore, foldKey),
-    anaphoricBefore: phraseIndex(weaponcues.anaphoricBefore, foldKey),
+    genericBefore: phraseIndex(weaponcues.genericBefore, foldKey, 0, genericBeforeLast),
+    anaphoricBefore: phraseIndex(weaponcues.anaphoricBefore, foldKey, 0, anaphoricBeforeLast),
     nonNames: foldSet([...nonentities.months, ...nonentities.days, ...nonentities.words]),
     calendarWords: foldSet([...nonentities.months, ...nonentities.days]),
     treatyDeterminers: foldSet(coreference.treatyDeterminers),
     treatyNouns: foldSet(coreference.treatyNouns),
     treatyBlockedAfter: foldSet(coreference.blockedAfter),
-    combiningForms: phraseIndex([...combiningCountry.keys()], (k) => k),
+    combiningForms: phraseIndex([...combiningCountry.keys()], (k) => k, combiningFirst),
     combiningCountry,
     descriptions: compileDescriptions(kb, lexicons),
   };
+  const rules: MentionRules = { ...tables, tokenRoles: tokenRoles(tables) };
   cache.set(kb, rules);
   return rules;
 }

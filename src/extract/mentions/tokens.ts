@@ -22,10 +22,19 @@ export interface Token {
   allCaps: boolean;
   /** Position in its sentence, from 0. */
   index: number;
+  /**
+   * Which cue tables of the knowledge base hold the key (rules.ts TOKEN_ROLES bits), looked up once per token so
+   * that each pass skips the tokens no table of its own holds; every bit set when the tokens were read without them.
+   */
+  roles: number;
 }
+
+/** The roles of a token read without a role table: it may be anything. */
+export const ANY_ROLE = -1;
 
 const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
 const HAS_LETTER = /\p{L}/u;
+const SPACE_CODE = 0x20;
 
 /** CAPITAL.test(word), answered without the RegExp for ASCII (A–Z only). */
 function startsCapital(word: string): boolean {
@@ -34,34 +43,52 @@ function startsCapital(word: string): boolean {
   return CAPITAL.test(word);
 }
 
-function startsAsciiLower(word: string): boolean {
-  const code = word.charCodeAt(0);
-  return code >= 0x61 && code <= 0x7a;
+/**
+ * Has letters, all capitals: HAS_LETTER.test(word) && word === word.toUpperCase() && word !== word.toLowerCase(),
+ * decided on the code units while they are ASCII (a lower-case ASCII letter settles it), case-mapped otherwise.
+ */
+function isAllCaps(word: string): boolean {
+  let capital = false;
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    if (code >= 0x61 && code <= 0x7a) return false;
+    if (code >= 0x80) return HAS_LETTER.test(word) && word === word.toUpperCase() && word !== word.toLowerCase();
+    if (code >= 0x41 && code <= 0x5a) capital = true;
+  }
+  return capital;
 }
 
-export function tokenizeSentence(text: string, folded: string, sentence: Sentence): Token[] {
+/** Whether [start, end) of the text is its own folded form (most lower-case words): the token's key is then its raw string, not a copy. */
+function foldsToItself(text: string, folded: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) !== folded.charCodeAt(k)) return false;
+  return true;
+}
+
+/** Tokens of one sentence; `roles` (folded key → role bits) fills each token's roles, ANY_ROLE without it. */
+export function tokenizeSentence(text: string, folded: string, sentence: Sentence, roles?: ReadonlyMap<string, number>): Token[] {
   const tokens: Token[] = [];
   let previousEnd = sentence.start;
   let i = sentence.start;
   const limit = Math.min(sentence.end, folded.length);
   while (i < limit) {
-    if (folded[i] === ' ') {
+    if (folded.charCodeAt(i) === SPACE_CODE) {
       i++;
       continue;
     }
-    let j = i;
-    while (j < limit && folded[j] !== ' ') j++;
+    let j = folded.indexOf(' ', i);
+    if (j < 0 || j > limit) j = limit;
     const raw = text.slice(i, j);
+    const key = foldsToItself(text, folded, i, j) ? raw : folded.slice(i, j);
     tokens.push({
       start: i,
       end: j,
-      key: folded.slice(i, j),
+      key,
       raw,
       gap: text.slice(previousEnd, i),
       capitalised: startsCapital(raw),
-      // A word opening with an ASCII lower-case letter is not in capitals: most words, decided without case-mapping them.
-      allCaps: !startsAsciiLower(raw) && HAS_LETTER.test(raw) && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
+      allCaps: isAllCaps(raw),
       index: tokens.length,
+      roles: roles === undefined ? ANY_ROLE : (roles.get(key) ?? 0),
     });
     previousEnd = j;
     i = j;
@@ -94,9 +121,14 @@ export function isCommaGap(gap: string): boolean {
 export interface PhraseIndex {
   byFirst: Map<string, string[][]>;
   byLast: Map<string, string[][]>;
+  /** Token role bit of the keys of byFirst (0: none, every token is looked up). */
+  firstRole: number;
+  /** Token role bit of the keys of byLast (0: none). */
+  lastRole: number;
 }
 
-export function phraseIndex(phrases: readonly string[], foldKey: (s: string) => string): PhraseIndex {
+/** The phrases, folded by `foldKey`; with role bits, a token whose roles lack the bit is not looked up (see Token.roles). */
+export function phraseIndex(phrases: readonly string[], foldKey: (s: string) => string, firstRole = 0, lastRole = 0): PhraseIndex {
   const byFirst = new Map<string, string[][]>();
   const byLast = new Map<string, string[][]>();
   const push = (map: Map<string, string[][]>, key: string, phrase: string[]): void => {
@@ -110,7 +142,7 @@ export function phraseIndex(phrases: readonly string[], foldKey: (s: string) => 
     push(byFirst, phrase[0], phrase);
     push(byLast, phrase[phrase.length - 1], phrase);
   }
-  return { byFirst, byLast };
+  return { byFirst, byLast, firstRole, lastRole };
 }
 
 function phraseFits(tokens: readonly Token[], first: number, phrase: readonly string[]): boolean {
@@ -124,7 +156,7 @@ function phraseFits(tokens: readonly Token[], first: number, phrase: readonly st
 
 /** Length in tokens of the longest phrase starting at token i (joined by plain gaps), or 0. */
 export function matchPhraseAt(tokens: readonly Token[], i: number, index: PhraseIndex): number {
-  if (i < 0 || i >= tokens.length) return 0;
+  if (i < 0 || i >= tokens.length || (index.firstRole !== 0 && (tokens[i].roles & index.firstRole) === 0)) return 0;
   const phrases = index.byFirst.get(tokens[i].key);
   if (phrases === undefined) return 0;
   for (const phrase of phrases) if (phraseFits(tokens, i, phrase)) return phrase.length;
@@ -133,7 +165,7 @@ export function matchPhraseAt(tokens: readonly Token[], i: number, index: Phrase
 
 /** Length in tokens of the longest phrase ending at token i (inclusive), or 0. */
 export function matchPhraseEndingAt(tokens: readonly Token[], i: number, index: PhraseIndex): number {
-  if (i < 0 || i >= tokens.length) return 0;
+  if (i < 0 || i >= tokens.length || (index.lastRole !== 0 && (tokens[i].roles & index.lastRole) === 0)) return 0;
   const phrases = index.byLast.get(tokens[i].key);
   if (phrases === undefined) return 0;
   for (const phrase of phrases) if (phraseFits(tokens, i - phrase.length + 1, phrase)) return phrase.length;
