@@ -42,6 +42,41 @@ export interface FunctionWords {
   minShare: number;
   /** Lower-case word → languages it belongs to. */
   languagesOf: ReadonlyMap<string, readonly string[]>;
+  /** The same words by code unit, so a line's words are looked up where they stand (built by loadFunctionWords). */
+  trie?: WordNode;
+}
+
+/** A node of the function-word trie: the words that go on with one more code unit, and the languages of the word ending here. */
+interface WordNode {
+  next: Map<number, WordNode>;
+  languages?: readonly string[];
+}
+
+function wordTrie(languagesOf: ReadonlyMap<string, readonly string[]>): WordNode | undefined {
+  // The empty word is found between two separators, which split() gives and a walk over words does not.
+  if (languagesOf.has('')) return undefined;
+  const root: WordNode = { next: new Map() };
+  for (const [word, languages] of languagesOf) {
+    let node = root;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) node.next.set(code, (child = { next: new Map() }));
+      node = child;
+    }
+    node.languages = languages;
+  }
+  return root;
+}
+
+/** Whether each code unit is one of WORD_SEPARATORS: 0 not known yet, 1 separator, 2 not. */
+const SEPARATOR_UNITS = new Uint8Array(0x10000);
+const SEPARATOR_UNIT = new RegExp(`^${WORD_SEPARATORS.source.slice(0, -1)}$`);
+
+function isSeparator(code: number): boolean {
+  let known = SEPARATOR_UNITS[code];
+  if (known === 0) SEPARATOR_UNITS[code] = known = SEPARATOR_UNIT.test(String.fromCharCode(code)) ? 1 : 2;
+  return known === 1;
 }
 
 let defaultFunctionWords: FunctionWords | undefined;
@@ -64,7 +99,27 @@ export function loadFunctionWords(file: string = DEFAULT_LANGUAGES_FILE): Functi
       languagesOf.set(key, [...(languagesOf.get(key) ?? []), language]);
     }
   }
-  return { minFunctionWords: parsed.data.minFunctionWords, minShare: parsed.data.minShare, languagesOf };
+  return { minFunctionWords: parsed.data.minFunctionWords, minShare: parsed.data.minShare, languagesOf, trie: wordTrie(languagesOf) };
+}
+
+/**
+ * Calls `count` with the languages of each function word of `lower` (a line lower-cased), in order, as
+ * lower.split(WORD_SEPARATORS) would give the words, until it returns false; each word is read in the trie where it
+ * stands, not cut out of the line.
+ */
+function forEachFunctionWord(lower: string, trie: WordNode, count: (languages: readonly string[]) => boolean): void {
+  let i = 0;
+  while (i < lower.length) {
+    if (isSeparator(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let node: WordNode | undefined = trie;
+    let j = i;
+    for (; j < lower.length && !isSeparator(lower.charCodeAt(j)); j++) if (node !== undefined) node = node.next.get(lower.charCodeAt(j));
+    if (node?.languages !== undefined && !count(node.languages)) return;
+    i = j;
+  }
 }
 
 /** The language most function words of the line belong to, when they are enough and agree; else undefined. */
@@ -72,12 +127,18 @@ export function voteLanguage(line: string, words: FunctionWords = (defaultFuncti
   const sample = line.length > MAX_VOTE_CHARS ? line.slice(0, MAX_VOTE_CHARS) : line;
   const votes = new Map<string, number>();
   let total = 0;
-  for (const word of sample.toLowerCase().split(WORD_SEPARATORS)) {
-    const languages = words.languagesOf.get(word);
-    if (!languages) continue;
+  const vote = (languages: readonly string[]): boolean => {
     total++;
     for (const language of languages) votes.set(language, (votes.get(language) ?? 0) + 1);
-    if (total >= ENOUGH_FUNCTION_WORDS) break;
+    return total < ENOUGH_FUNCTION_WORDS;
+  };
+  const lower = sample.toLowerCase();
+  if (words.trie) forEachFunctionWord(lower, words.trie, vote);
+  else {
+    for (const word of lower.split(WORD_SEPARATORS)) {
+      const languages = words.languagesOf.get(word);
+      if (languages && !vote(languages)) break;
+    }
   }
   if (total < words.minFunctionWords) return undefined;
   let best: string | undefined;

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { MonthNames } from './dates';
 import { parseDateIn, parsePathDate } from './dates';
+import { mayMatch } from './required';
 
 /** Default location of the rules, relative to this file (src/corpus → graph-data/knowledge). */
 export const DEFAULT_NOISE_FILE = path.resolve(__dirname, '../../graph-data/knowledge/noise.json');
@@ -167,7 +168,7 @@ const STARTS_LOWER = /^\p{Ll}/u;
 const DATE_ONLY_LETTERS = /^[\p{L}.]+$/u;
 
 function matchesAny(line: string, patterns: RegExp[]): boolean {
-  for (const pattern of patterns) if (pattern.test(line)) return true;
+  for (const pattern of patterns) if (mayMatch(pattern, line) && pattern.test(line)) return true;
   return false;
 }
 
@@ -247,7 +248,7 @@ function markBlocks(lines: string[], rules: NoiseRules, bodyStart: number, drop:
     const line = lines[i];
     if (line.length > 0 && line.length <= MAX_NOISE_LINE_CHARS && !drop[i]) {
       for (const block of rules.blocks) {
-        if (!block.start.test(line)) continue;
+        if (!mayMatch(block.start, line) || !block.start.test(line)) continue;
         if (block.toEnd) {
           // A foot-of-page block only once the article has begun, and only if less text follows than came before.
           if (i >= bodyStart && totalChars - charsBefore < charsBefore) {
@@ -278,6 +279,7 @@ function stripInline(line: string, rules: NoiseRules): { line: string; echoes: s
   const echoes: string[] = [];
   let out = line;
   for (const pattern of rules.inline) {
+    if (!mayMatch(pattern, out)) continue;
     pattern.lastIndex = 0;
     if (!pattern.test(out)) continue;
     pattern.lastIndex = 0;

@@ -1,0 +1,62 @@
+/**
+ * requiredCharacter reads off a pattern's source a character every match
+ * contains, so that lines without it skip the pattern: it must never name a
+ * character some match lacks, and it should find the ones the noise rules
+ * rely on.
+ */
+import fc from 'fast-check';
+import { loadNoiseRules } from '../../src/corpus';
+import { mayMatch, requiredCharacter } from '../../src/corpus/required';
+
+describe('requiredCharacter', () => {
+  test.each([
+    ['(dernière modification|last modified)\\s*:', 'i', ':'],
+    ['(?<=[.!?]\\s?)\\((avec|with)\\s+afp\\)', 'i', '('],
+    ['^\\p{Lu}\\w*(?:\\s*\\/\\s*\\p{Lu}\\w*){1,3}$', 'u', '/'],
+    ['^a(?:, b)+$', '', ','],
+    ['^(?<head>x)-y', '', '-'],
+  ])('%s (flags %s) → %s', (source, flags, expected) => {
+    expect(requiredCharacter(new RegExp(source, flags))).toBe(expected);
+  });
+
+  test.each([
+    ['a:|b'],
+    ['(?:x:)?y'],
+    ['x:{0,2}y'],
+    ['x:*'],
+    ['(?=.*:)x'],
+    ['(?!:)x'],
+    ['[:]x'],
+    ['(a)\\1'],
+    ['x(?:a|:)'],
+    ['abc'],
+    ['\\d+'],
+  ])('%s → none', (source) => {
+    expect(requiredCharacter(new RegExp(source, 'i'))).toBeUndefined();
+  });
+
+  test('finds a character for the costly unanchored noise rules', () => {
+    const rules = loadNoiseRules();
+    const found = [...rules.lines, ...rules.inline].filter((re) => requiredCharacter(re) !== undefined);
+    expect(found.length).toBeGreaterThanOrEqual(15);
+  });
+
+  test('a match of a noise rule always holds its required character', () => {
+    const rules = loadNoiseRules();
+    const patterns = [...rules.lines, ...rules.headerLines, ...rules.inline].filter((re) => requiredCharacter(re) !== undefined);
+    const piece = fc.constantFrom(
+      'Par', 'par', 'Jean', 'Dupont', 'Kim', 'AFP', 'Reuters', 'avec', 'with', '(', ')', '[', ']', ':', ',', '/', '|', '-', '.', ' ', '  ', 'Photo', 'Source',
+      'envoyé spécial', 'correspondant', 'page', 'txt', 'x', 'de', 'et', '»', '!', 'plugin-autotooltip', 'dernière modification', 'Tags', 'SÉOUL', '2025', 'Le Monde',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const line = pieces.join('');
+        for (const re of patterns) {
+          re.lastIndex = 0;
+          if (re.test(line)) expect(mayMatch(re, line)).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
