@@ -295,6 +295,28 @@ function separatorOf(ctx: SentenceContext, a: SentenceMention, b: SentenceMentio
   return sep ?? undefined;
 }
 
+/** The words of the prepositions readSeparator drops. */
+const SEPARATOR_PREP_WORDS: ReadonlySet<string> = new Set(['a', 'au', 'aux', 'en', 'de', 'du', 'des', 'd', 'avec', 'contre', 'pour', 'par']);
+
+/**
+ * False when a word of the gap is neither a filler's, a coordinator's nor a dropped preposition's word. The
+ * replacements below remove whole words (their patterns are word-guarded or space-bounded) and never join two, so
+ * such a word would stay in the separator, which then is no coordinator.
+ */
+function mayCoordinate(raw: string, lex: RelationLexicon): boolean {
+  let start = -1;
+  for (let i = 0; i <= raw.length; i++) {
+    const word = i < raw.length && isWordCode(raw.charCodeAt(i));
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      const run = raw.slice(start, i);
+      if (!lex.separatorWords.has(run) && !SEPARATOR_PREP_WORDS.has(run)) return false;
+      start = -1;
+    }
+  }
+  return true;
+}
+
 function readSeparator(ctx: SentenceContext, a: SentenceMention, b: SentenceMention, lex: RelationLexicon): string | undefined {
   let raw = ctx.folded.slice(a.end, b.start);
   if (b.type === 'Person') {
@@ -304,6 +326,7 @@ function readSeparator(ctx: SentenceContext, a: SentenceMention, b: SentenceMent
     const title = lex.titles.find((t) => endsWithWord(trimmed, t.folded, SPACE_CHAR_RE));
     if (title) raw = trimmed.slice(0, trimmed.length - title.folded.length);
   }
+  if (!mayCoordinate(raw, lex)) return undefined;
   const between = raw
     .replace(lex.fillerRe, ' ')
     .replace(/(?:^|\s)(?:a|au|aux|en|de|du|des|d'|avec|contre|pour|par)(?=\s|$)/g, ' ')
@@ -357,6 +380,8 @@ function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, 
   const gap = strategy.gapWords ?? 0;
   const requireAfter = strategy.requireAfter ? patternRe(strategy.requireAfter) : undefined;
   const folded = ctx.folded;
+  // Where each preposition first occurs from the anchor on: one that only occurs past a mention cannot lead to it.
+  let firstAt: number[] | undefined;
   for (const raw of ctx.mentions) {
     // asActor keeps the offsets: mentions out of reach are passed over before it is asked.
     if (raw.start < from) continue;
@@ -366,7 +391,12 @@ function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, 
     if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, folded, from, m.start, lex)) continue;
     if (requireAfter && !requireAfter.test(folded.slice(m.end))) continue;
     const gapHere = m.demonym ? Math.max(gap, 1) : gap;
-    for (const p of preps) if (endsWithPrep(folded, from, m.start, p, gapHere, lex)) return m;
+    firstAt ??= preps.map((p) => (p === '' ? from : folded.indexOf(p, from)));
+    for (let k = 0; k < preps.length; k++) {
+      const at = firstAt[k];
+      if (at < 0 || at + preps[k].length > m.start) continue;
+      if (endsWithPrep(folded, from, m.start, preps[k], gapHere, lex)) return m;
+    }
   }
   return undefined;
 }

@@ -169,6 +169,8 @@ export interface RelationLexicon {
   /** A folded snippet ending with a preposition (and optional article): the next mention is governed by it. */
   prepEndRe: RegExp;
   coordinators: Set<string>;
+  /** Every word (run of word characters) of the fillers and coordinators: a gap holding another word, other than a preposition, coordinates nothing. */
+  separatorWords: ReadonlySet<string>;
   themeStopRe: RegExp;
   clauseStopRe: RegExp;
   titles: Array<{ title: string; folded: string; leads: boolean; counterpart?: boolean }>;
@@ -204,6 +206,7 @@ export function openingWord(text: string, from = 0, to = text.length): string {
   return text.slice(from, end);
 }
 const WORD_CHAR_RE = /[a-z0-9œæ]/;
+const WORD_RUN_RE = /[a-z0-9œæ]+/g;
 /** A modifier made of plain words only: its regex matches exactly its folded text. */
 const PLAIN_WORDS_RE = /^[a-z0-9œæ' -]+$/;
 
@@ -258,6 +261,7 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
     placeHeadRe: alternation(lex.placeHeads.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
     prepEndRe: new RegExp(`${WORD_START}(?:${preps.join('|')})\\s*(?:${articles}\\s*)?$`),
     coordinators: new Set(lex.coordinators.map((c) => fold(c).replace(/\s+/g, ' ').trim())),
+    separatorWords: new Set([...lex.fillers.map(foldPattern), ...lex.coordinators.map((c) => fold(c))].flatMap((text) => text.match(WORD_RUN_RE) ?? [])),
     themeStopRe: compile(lex.themeStop, 'g'),
     clauseStopRe: compile(lex.clauseStop),
     titles,
