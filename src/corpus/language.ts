@@ -42,31 +42,34 @@ export interface FunctionWords {
   minShare: number;
   /** Lower-case word → languages it belongs to. */
   languagesOf: ReadonlyMap<string, readonly string[]>;
-  /** The same words by code unit, so a line's words are looked up where they stand (built by loadFunctionWords). */
-  trie?: WordNode;
+  /** The same words by a hash of their code units, so a line's words are looked up where they stand (built by loadFunctionWords). */
+  byHash?: WordsByHash;
 }
 
-/** A node of the function-word trie: the words that go on with one more code unit, and the languages of the word ending here. */
-interface WordNode {
-  next: Map<number, WordNode>;
-  languages?: readonly string[];
+/** Function words by wordHash(), with their languages; `longest` bounds the words worth hashing. */
+interface WordsByHash {
+  words: Map<number, Array<{ word: string; languages: readonly string[] }>>;
+  longest: number;
 }
 
-function wordTrie(languagesOf: ReadonlyMap<string, readonly string[]>): WordNode | undefined {
+/** The hash step of one code unit. */
+function hashStep(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) | 0;
+}
+
+function wordsByHash(languagesOf: ReadonlyMap<string, readonly string[]>): WordsByHash | undefined {
   // The empty word is found between two separators, which split() gives and a walk over words does not.
   if (languagesOf.has('')) return undefined;
-  const root: WordNode = { next: new Map() };
+  const words = new Map<number, Array<{ word: string; languages: readonly string[] }>>();
+  let longest = 0;
   for (const [word, languages] of languagesOf) {
-    let node = root;
-    for (let i = 0; i < word.length; i++) {
-      const code = word.charCodeAt(i);
-      let child = node.next.get(code);
-      if (!child) node.next.set(code, (child = { next: new Map() }));
-      node = child;
-    }
-    node.languages = languages;
+    let hash = 0;
+    for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
+    if (!words.has(hash)) words.set(hash, []);
+    words.get(hash)!.push({ word, languages });
+    longest = Math.max(longest, word.length);
   }
-  return root;
+  return { words, longest };
 }
 
 /** Whether each code unit is one of WORD_SEPARATORS: 0 not known yet, 1 separator, 2 not. */
@@ -99,25 +102,33 @@ export function loadFunctionWords(file: string = DEFAULT_LANGUAGES_FILE): Functi
       languagesOf.set(key, [...(languagesOf.get(key) ?? []), language]);
     }
   }
-  return { minFunctionWords: parsed.data.minFunctionWords, minShare: parsed.data.minShare, languagesOf, trie: wordTrie(languagesOf) };
+  return { minFunctionWords: parsed.data.minFunctionWords, minShare: parsed.data.minShare, languagesOf, byHash: wordsByHash(languagesOf) };
 }
 
 /**
  * Calls `count` with the languages of each function word of `lower` (a line lower-cased), in order, as
- * lower.split(WORD_SEPARATORS) would give the words, until it returns false; each word is read in the trie where it
- * stands, not cut out of the line.
+ * lower.split(WORD_SEPARATORS) would give the words, until it returns false; each word is hashed where it stands,
+ * not cut out of the line.
  */
-function forEachFunctionWord(lower: string, trie: WordNode, count: (languages: readonly string[]) => boolean): void {
+function forEachFunctionWord(lower: string, byHash: WordsByHash, count: (languages: readonly string[]) => boolean): void {
+  const n = lower.length;
   let i = 0;
-  while (i < lower.length) {
+  while (i < n) {
     if (isSeparator(lower.charCodeAt(i))) {
       i++;
       continue;
     }
-    let node: WordNode | undefined = trie;
+    let hash = 0;
     let j = i;
-    for (; j < lower.length && !isSeparator(lower.charCodeAt(j)); j++) if (node !== undefined) node = node.next.get(lower.charCodeAt(j));
-    if (node?.languages !== undefined && !count(node.languages)) return;
+    for (; j < n; j++) {
+      const code = lower.charCodeAt(j);
+      if (isSeparator(code)) break;
+      hash = hashStep(hash, code);
+    }
+    if (j - i <= byHash.longest) {
+      const found = byHash.words.get(hash)?.find((e) => e.word.length === j - i && lower.startsWith(e.word, i));
+      if (found !== undefined && !count(found.languages)) return;
+    }
     i = j;
   }
 }
@@ -133,7 +144,7 @@ export function voteLanguage(line: string, words: FunctionWords = (defaultFuncti
     return total < ENOUGH_FUNCTION_WORDS;
   };
   const lower = sample.toLowerCase();
-  if (words.trie) forEachFunctionWord(lower, words.trie, vote);
+  if (words.byHash) forEachFunctionWord(lower, words.byHash, vote);
   else {
     for (const word of lower.split(WORD_SEPARATORS)) {
       const languages = words.languagesOf.get(word);

@@ -78,6 +78,9 @@ function abbreviations(options?: SegmentOptions): ReadonlySet<string> {
   return defaultAbbreviations;
 }
 
+/** The marks shortQuotes pairs. */
+const QUOTE_MARK = /[«“»”]/g;
+
 /** A short quotation of a line: positions of its opening and closing marks. */
 interface QuoteSpan {
   open: number;
@@ -92,10 +95,13 @@ interface QuoteSpan {
 function shortQuotes(text: string, from: number, to: number): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   const stack: number[] = [];
-  for (let i = from; i < to; i++) {
+  // From one quotation mark to the next: the characters between them change nothing.
+  QUOTE_MARK.lastIndex = from;
+  for (let m = QUOTE_MARK.exec(text); m !== null && m.index < to; m = QUOTE_MARK.exec(text)) {
+    const i = m.index;
     const c = text[i];
     if (c === '«' || c === '“') stack.push(i);
-    else if ((c === '»' || c === '”') && stack.length > 0) {
+    else if (stack.length > 0) {
       const open = stack.pop()!;
       if (i - open > MAX_UNSPLIT_QUOTE_CHARS) continue;
       // Spans close inner first: an outer span replaces the inner ones it holds.

@@ -1,13 +1,13 @@
 /**
- * The function-word vote reads a line's words in a trie where they stand;
+ * The function-word vote hashes a line's words where they stand;
  * it must give the verdict of cutting the lower-cased line into words with
- * WORD_SEPARATORS and looking each up (the path taken without a trie).
+ * WORD_SEPARATORS and looking each up (the path taken without the hashes).
  */
 import fc from 'fast-check';
 import { loadFunctionWords, voteLanguage } from '../../src/corpus';
 
 const words = loadFunctionWords();
-const bySplit = { ...words, trie: undefined };
+const bySplit = { ...words, byHash: undefined };
 
 describe('voteLanguage', () => {
   test('tells French, English and German lines apart', () => {
