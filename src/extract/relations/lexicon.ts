@@ -178,11 +178,12 @@ export interface RelationLexicon {
   titleByFolded: Map<string, { title: string; folded: string; leads: boolean; counterpart?: boolean }>;
   titleModifierRe: RegExp;
   /**
-   * First words (runs of word characters) that open a folded title, and that open a title modifier: a title key read
-   * at a word that opens no title and no modifier cannot be a title (nominal.ts). Undefined when a modifier is a
-   * pattern rather than plain words, or a title is empty: then every position is read in full.
+   * First words (runs of word characters) that open a folded title, and the folded modifiers by the word they open
+   * with, and the one-word titles by first letter: a title key read at a word that opens no title, does not start with
+   * a one-word title, and where no modifier stands, cannot be a title (nominal.ts).
+   * Undefined when a modifier is a pattern rather than plain words, or a title is empty: then every position is read in full.
    */
-  titleOpenings?: { titles: ReadonlySet<string>; modifiers: ReadonlySet<string> };
+  titleOpenings?: { titles: ReadonlySet<string>; modifiers: ReadonlyMap<string, readonly string[]>; oneWordTitles: ReadonlyMap<string, readonly string[]> };
   alliedSignersRe: RegExp;
   /** A folded snippet ending with a government noun and its "de" ("le regime de "): the next mention acts. */
   governmentEndRe: RegExp;
@@ -213,7 +214,21 @@ const PLAIN_WORDS_RE = /^[a-z0-9œæ' -]+$/;
 function titleOpenings(titles: ReadonlyArray<{ folded: string }>, modifiers: readonly string[]): RelationLexicon['titleOpenings'] {
   const folded = modifiers.map(foldPattern);
   if (folded.some((m) => !PLAIN_WORDS_RE.test(m)) || titles.some((t) => t.folded === '')) return undefined;
-  return { titles: new Set(titles.map((t) => openingWord(t.folded))), modifiers: new Set(folded.map((m) => openingWord(m))) };
+  const byOpening = new Map<string, string[]>();
+  for (const m of folded) {
+    const list = byOpening.get(openingWord(m)) ?? [];
+    if (!list.includes(m)) list.push(m);
+    byOpening.set(openingWord(m), list);
+  }
+  // Titles of one word, by their first letter: the title tail (not word-guarded) may cut a word down to one of them.
+  const oneWordTitles = new Map<string, string[]>();
+  for (const t of titles) {
+    if (openingWord(t.folded) !== t.folded) continue;
+    const list = oneWordTitles.get(t.folded[0]) ?? [];
+    list.push(t.folded);
+    oneWordTitles.set(t.folded[0], list);
+  }
+  return { titles: new Set(titles.map((t) => openingWord(t.folded))), modifiers: byOpening, oneWordTitles };
 }
 
 function compile(pattern: string, flags = ''): RegExp {

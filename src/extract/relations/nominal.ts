@@ -107,16 +107,46 @@ function hiddenStartIn(hidden: readonly SentenceMention[], from: number, runEnd:
 
 /**
  * False when no title key read from `at` can be a title. The key keeps the word opening at `at` as its own opening
- * word unless a hidden body starts inside that word or a modifier opens with it: blanking gives spaces, the other
- * removals (brackets, spaces, a trailing comma, a trailing "auprès de", joiners) never reach the key's first word, and
- * a tail that swallows the whole key leaves it empty. So a word that opens no title rules the position out.
+ * word unless a hidden body starts inside that word or a modifier stands at `at`: blanking gives spaces, the other
+ * removals (brackets, spaces, a trailing comma, joiners) never reach the key's first word. The title tail ("auprès
+ * de", not word-guarded) may start inside it: the key is then the part of the word before it ("ministreaupres de").
+ * So a word that opens no title, and starts with no one-word title, rules the position out.
  */
 function mayOpenTitle(folded: string, at: number, to: number, bodies: readonly SentenceMention[], bodyTails: readonly SentenceMention[], openings: NonNullable<RelationLexicon['titleOpenings']>): boolean {
   const word = openingWord(folded, at, to);
-  if (openings.titles.has(word) || openings.modifiers.has(word)) return true;
+  if (openings.titles.has(word)) return true;
+  for (const t of openings.oneWordTitles.get(word[0]) ?? []) if (word.length > t.length && word.startsWith(t)) return true;
   const runEnd = at + word.length;
-  return hiddenStartIn(bodies, at, runEnd, to) || hiddenStartIn(bodyTails, at, runEnd, to);
+  if (hiddenStartIn(bodies, at, runEnd, to) || hiddenStartIn(bodyTails, at, runEnd, to)) return true;
+  const modifiers = openings.modifiers.get(word);
+  return modifiers !== undefined && mayHoldModifier(folded, at, to, modifiers, bodies, bodyTails);
 }
+
+/**
+ * Whether one of `modifiers` (all opening with the word at `at`) may stand at the start of the title key read from
+ * `at`. The text `without` leaves keeps its first characters as written when none of them is blanked, bracketed or a
+ * squeezed space; only its end may be cut (a trailing comma, spaces), which can undo a modifier but never make one:
+ * then a modifier stands there only if the folded text holds it at `at`. When that cannot be told, true.
+ */
+function mayHoldModifier(folded: string, at: number, to: number, modifiers: readonly string[], bodies: readonly SentenceMention[], bodyTails: readonly SentenceMention[]): boolean {
+  let longest = 0;
+  for (const m of modifiers) longest = Math.max(longest, m.length);
+  // The modifier and the character after it (its word guard).
+  const end = at + longest + 1;
+  if (end > to || hiddenStartIn(bodies, at, end, to) || hiddenStartIn(bodyTails, at, end, to)) return true;
+  for (let i = at; i < end; i++) {
+    const ch = folded[i];
+    if (ch === '(') return true;
+    if (WHITESPACE_RE.test(ch) && (ch !== ' ' || (i > at && WHITESPACE_RE.test(folded[i - 1])))) return true;
+  }
+  for (const m of modifiers) {
+    if (folded.startsWith(m, at) && !WORD_CODE_RE.test(folded[at + m.length])) return true;
+  }
+  return false;
+}
+const WHITESPACE_RE = /\s/;
+const WORD_CODE_RE = /[a-z0-9œæ]/;
+
 
 /** "le ministre russe des Affaires étrangères Sergueï Lavrov": the longest title that reaches the name from the left. */
 function titleBefore(ctx: SentenceContext, found: SentenceMention, bodies: readonly SentenceMention[], lex: RelationLexicon): TitleHit | undefined {
