@@ -317,7 +317,13 @@ export function cleanText(text: string, rules: NoiseRules = loadNoiseRules()): C
   markBlocks(lines, rules, bodyStart, drop);
 
   const kept: string[] = [];
-  const seen = new Set<string>();
+  // Lines already kept, by length: a paragraph is compared with the few of its length instead of hashed whole.
+  const seen = new Map<number, string[]>();
+  const isNoise = (candidate: string, i: number): boolean =>
+    drop[i] === 1 ||
+    !HAS_LETTER.test(candidate) ||
+    (candidate.length <= MAX_NOISE_LINE_CHARS &&
+      (matchesAny(candidate, rules.lines) || (i < bodyStart && (matchesAny(candidate, rules.headerLines) || isDateline(candidate, rules.months)))));
   let pendingEchoes: string[] = [];
   let lastBroken = false;
   let gap = false;
@@ -330,13 +336,7 @@ export function cleanText(text: string, rules: NoiseRules = loadNoiseRules()): C
       gap = kept.length > 0;
       continue;
     }
-    const isNoise = (candidate: string): boolean =>
-      drop[i] === 1 ||
-      !HAS_LETTER.test(candidate) ||
-      (candidate.length <= MAX_NOISE_LINE_CHARS &&
-        (matchesAny(candidate, rules.lines) ||
-          (i < bodyStart && (matchesAny(candidate, rules.headerLines) || isDateline(candidate, rules.months)))));
-    if (drop[i] === 1 || isNoise(raw)) {
+    if (drop[i] === 1 || isNoise(raw, i)) {
       droppedLines++;
       continue;
     }
@@ -346,7 +346,8 @@ export function cleanText(text: string, rules: NoiseRules = loadNoiseRules()): C
       droppedLines++;
       continue;
     }
-    if (line.length === 0 || (changed && isNoise(line)) || seen.has(line)) {
+    const sameLength = seen.get(line.length);
+    if (line.length === 0 || (changed && isNoise(line, i)) || (sameLength !== undefined && sameLength.includes(line))) {
       droppedLines++;
       continue;
     }
@@ -358,7 +359,8 @@ export function cleanText(text: string, rules: NoiseRules = loadNoiseRules()): C
       if (gap) kept.push('');
       kept.push(line);
     }
-    seen.add(line);
+    if (sameLength === undefined) seen.set(line.length, [line]);
+    else sameLength.push(line);
     gap = false;
     lastBroken = changed && !ENDS_CLOSED.test(line);
     lastJoinable = ENDS_OPEN.test(line) && !ENDS_CLOSED.test(line);

@@ -146,6 +146,215 @@ function requiredIn(source: string, from: number, to: number): string | undefine
   return undefined;
 }
 
+/** JavaScript's \s, unit by unit. */
+const SPACE_UNITS = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
+/**
+ * Letters whose case-insensitive matches are exactly their lower and upper case. Without the u flag a character is
+ * compared by its upper case, never mapped from beyond ASCII into it: every Latin-1 letter but µ (μ). With the u flag
+ * characters are compared by case folding, which also joins K (Kelvin sign) to k, ſ to s, Å (Ångström sign) to å
+ * and ẞ to ß.
+ */
+const TWO_CASE_LETTER = /^[a-zA-Z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]$/;
+const TWO_CASE_LETTER_UNICODE = /^[a-jl-rt-zA-JL-RT-Z\u00c0-\u00c4\u00c6-\u00d6\u00d8-\u00de\u00e0-\u00e4\u00e6-\u00f6\u00f8-\u00fe]$/;
+/** Classes larger than this are not listed unit by unit. */
+const MAX_LISTED_UNITS = 512;
+
+/** The units a literal character may match under the flags, or null when that is not known for sure. */
+function variantsOf(c: string, flags: CaseFlags): number[] | null {
+  if (c.length !== 1 || (c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff)) return null;
+  if (!flags.ignoreCase || (!CASED.test(c) && c.toLowerCase() === c && c.toUpperCase() === c)) return [c.charCodeAt(0)];
+  if (!(flags.unicode ? TWO_CASE_LETTER_UNICODE : TWO_CASE_LETTER).test(c)) return null;
+  const lower = c.toLowerCase();
+  const upper = c.toUpperCase();
+  // ÿ's capital is beyond Latin-1 and ß has none of one unit: such letters are left unread.
+  if (lower.length !== 1 || upper.length !== 1) return null;
+  return [lower.charCodeAt(0), upper.charCodeAt(0)];
+}
+
+/** The flags that decide which characters a literal matches. */
+interface CaseFlags {
+  ignoreCase: boolean;
+  unicode: boolean;
+}
+
+/** The units a class "[…]" may match, or null: only plain lists and small ranges of characters are read. */
+function classUnits(source: string, from: number, to: number, flags: CaseFlags): number[] | null {
+  if (source[from + 1] === '^') return null;
+  const units: number[] = [];
+  let i = from + 1;
+  const end = to - 1;
+  while (i < end) {
+    let c = source[i];
+    let next = i + 1;
+    if (c === '\\') {
+      const e = source[i + 1];
+      if (e === 'd') {
+        for (let d = 0x30; d <= 0x39; d++) units.push(d);
+        i += 2;
+        continue;
+      }
+      if (e === 's') {
+        units.push(...SPACE_UNITS);
+        i += 2;
+        continue;
+      }
+      if (!ESCAPED_LITERALS.has(e)) return null;
+      c = e;
+      next = i + 2;
+    }
+    if (source[next] === '-' && next + 1 < end) {
+      let last = source[next + 1];
+      let after = next + 2;
+      if (last === '\\') {
+        if (!ESCAPED_LITERALS.has(source[next + 2])) return null;
+        last = source[next + 2];
+        after = next + 3;
+      }
+      const lo = c.charCodeAt(0);
+      const hi = last.charCodeAt(0);
+      if (hi < lo || hi - lo > MAX_LISTED_UNITS || (lo <= 0xdfff && hi >= 0xd800)) return null;
+      for (let u = lo; u <= hi; u++) {
+        const variants = variantsOf(String.fromCharCode(u), flags);
+        if (variants === null) return null;
+        units.push(...variants);
+      }
+      i = after;
+      continue;
+    }
+    const variants = variantsOf(c, flags);
+    if (variants === null) return null;
+    units.push(...variants);
+    i = next;
+  }
+  return units;
+}
+
+/** What a sequence may begin with: the units of its first character (null: anything), and whether it may match nothing. */
+interface Start {
+  units: number[] | null;
+  empty: boolean;
+}
+
+/** The start of the sequence [from, to), all of its alternatives together. */
+function startOf(source: string, from: number, to: number, flags: CaseFlags): Start {
+  const units: number[] = [];
+  let empty = false;
+  let alternative = from;
+  for (let j = from; j <= to; j++) {
+    const c = source[j];
+    if (j < to && c === '\\') j++;
+    else if (j < to && c === '[') j = classEnd(source, j) - 1;
+    else if (j < to && c === '(') j = groupEnd(source, j) - 1;
+    if (j < 0) return { units: null, empty: true };
+    if (j === to || source[j] === '|') {
+      const start = startOfAlternative(source, alternative, j, flags);
+      if (start.units === null) return { units: null, empty: true };
+      units.push(...start.units);
+      empty ||= start.empty;
+      alternative = j + 1;
+    }
+  }
+  return { units, empty };
+}
+
+/** The start of one alternative [from, to) (no top-level "|"). */
+function startOfAlternative(source: string, from: number, to: number, flags: CaseFlags): Start {
+  const units: number[] = [];
+  let i = from;
+  while (i < to) {
+    const c = source[i];
+    let end: number;
+    let atom: Start;
+    if (c === '^') {
+      i++;
+      continue;
+    }
+    if (c === '\\' && (source[i + 1] === 'b' || source[i + 1] === 'B')) {
+      i += 2;
+      continue;
+    }
+    if (c === '(' && (source.startsWith('(?=', i) || source.startsWith('(?!', i) || source.startsWith('(?<=', i) || source.startsWith('(?<!', i))) {
+      end = groupEnd(source, i);
+      if (end < 0) return { units: null, empty: true };
+      i = end;
+      continue;
+    }
+    if (c === '\\') {
+      const escape = readEscape(source, i);
+      end = escape.end;
+      const e = source[i + 1];
+      if (escape.literal !== undefined) atom = { units: variantsOf(escape.literal, flags), empty: false };
+      else if (e === 'd') atom = { units: [0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39], empty: false };
+      else if (e === 's') atom = { units: SPACE_UNITS, empty: false };
+      else return { units: null, empty: true };
+    } else if (c === '[') {
+      end = classEnd(source, i);
+      if (end < 0) return { units: null, empty: true };
+      atom = { units: classUnits(source, i, end, flags), empty: false };
+    } else if (c === '(') {
+      end = groupEnd(source, i);
+      if (end < 0) return { units: null, empty: true };
+      const inner = source.startsWith('(?:', i) ? i + 3 : source.startsWith('(?<', i) ? source.indexOf('>', i) + 1 : i + 1;
+      atom = startOf(source, inner, end - 1, flags);
+    } else if (c === '$' || c === '.' || SYNTAX.has(c)) {
+      return { units: null, empty: true };
+    } else {
+      end = i + 1;
+      atom = { units: variantsOf(c, flags), empty: false };
+    }
+    if (atom.units === null) return { units: null, empty: true };
+    units.push(...atom.units);
+    const quantifier = readQuantifier(source, end);
+    if (!quantifier.optional && !atom.empty) return { units, empty: false };
+    i = quantifier.end;
+  }
+  return { units, empty: true };
+}
+
+/** The units a match may begin with when every match begins the text (^ without the m flag), or undefined. */
+function firstUnits(pattern: RegExp): Set<number> | undefined {
+  const { source, flags } = pattern;
+  if (flags.includes('m') || flags.includes('v') || flags.includes('y')) return undefined;
+  // Every alternative must be anchored at the start of the text.
+  for (let j = 0, alternative = 0; j <= source.length; j++) {
+    const c = source[j];
+    if (j < source.length && c === '\\') j++;
+    else if (j < source.length && c === '[') j = classEnd(source, j) - 1;
+    else if (j < source.length && c === '(') j = groupEnd(source, j) - 1;
+    if (j < 0) return undefined;
+    if (j === source.length || source[j] === '|') {
+      if (source[alternative] !== '^') return undefined;
+      alternative = j + 1;
+    }
+  }
+  const start = startOf(source, 0, source.length, { ignoreCase: flags.includes('i'), unicode: flags.includes('u') });
+  return start.units === null || start.empty ? undefined : new Set(start.units);
+}
+
+/** What a text must hold for a pattern to match it, read once per pattern. */
+interface PatternFilter {
+  /** A character every match contains. */
+  required?: string;
+  /** The units every match (at the start of the text) begins with. */
+  first?: Set<number>;
+}
+
+const filters = new WeakMap<RegExp, PatternFilter>();
+
+function filterOf(pattern: RegExp): PatternFilter {
+  let filter = filters.get(pattern);
+  if (filter === undefined) {
+    filter = { required: requiredCharacter(pattern), first: firstUnits(pattern) };
+    filters.set(pattern, filter);
+  }
+  return filter;
+}
+
+/** The first units a match of `pattern` may begin with, when all its matches begin the text; exported for the tests. */
+export function patternFirstUnits(pattern: RegExp): ReadonlySet<number> | undefined {
+  return filterOf(pattern).first;
+}
+
 const cache = new WeakMap<RegExp, string | null>();
 
 /** A character every match of `pattern` contains (not a letter), or undefined when none can be read off its source. */
@@ -159,8 +368,9 @@ export function requiredCharacter(pattern: RegExp): string | undefined {
   return found ?? undefined;
 }
 
-/** pattern.test(text), skipped when the text lacks the pattern's required character. */
+/** False when `text` cannot match `pattern`: it lacks a character every match holds, or begins with none a match begins with. */
 export function mayMatch(pattern: RegExp, text: string): boolean {
-  const required = requiredCharacter(pattern);
+  const { required, first } = filterOf(pattern);
+  if (first !== undefined && (text.length === 0 || !first.has(text.charCodeAt(0)))) return false;
   return required === undefined || text.includes(required);
 }

@@ -6,7 +6,28 @@
  */
 import fc from 'fast-check';
 import { loadNoiseRules } from '../../src/corpus';
-import { mayMatch, requiredCharacter } from '../../src/corpus/required';
+import { mayMatch, patternFirstUnits, requiredCharacter } from '../../src/corpus/required';
+
+describe('patternFirstUnits', () => {
+  const first = (source: string, flags = 'i'): string | undefined => {
+    const units = patternFirstUnits(new RegExp(source, flags));
+    return units === undefined ? undefined : String.fromCharCode(...[...units].sort((a, b) => a - b));
+  };
+
+  test('lists the first characters of anchored patterns, case variants included', () => {
+    expect(first('^(menu|search)$')).toBe('MSms');
+    expect(first('^(?:a|b)?c', '')).toBe('abc');
+    expect(first('^(a|)b', '')).toBe('ab');
+    expect(first('^[-•*]?x', '')).toBe('*-x•');
+    expect(first('^\\d+ min')).toBe('0123456789');
+    expect(first('^(é|k)')).toBe('KkÉé');
+    expect(first('^(©|\\(c\\))|^tous')).toBe('(Tt©');
+  });
+
+  test.each([['^a*b?', 'i'], ['^[^x]', 'i'], ['x|^y', 'i'], ['^.', 'i'], ['^\\p{Lu}', 'u'], ['^\\w', 'i'], ['^k', 'iu'], ['^s', 'iu'], ['^µ', 'i'], ['^a', 'im'], ['(^a|^b)', 'i']])('%s [%s] → none', (source, flags) => {
+    expect(first(source, flags)).toBeUndefined();
+  });
+});
 
 describe('requiredCharacter', () => {
   test.each([
@@ -41,12 +62,14 @@ describe('requiredCharacter', () => {
     expect(found.length).toBeGreaterThanOrEqual(15);
   });
 
-  test('a match of a noise rule always holds its required character', () => {
+  test('a match of a noise rule always holds its required character and begins with one of its first characters', () => {
     const rules = loadNoiseRules();
-    const patterns = [...rules.lines, ...rules.headerLines, ...rules.inline].filter((re) => requiredCharacter(re) !== undefined);
+    const patterns = [...rules.lines, ...rules.headerLines, ...rules.inline, ...rules.blocks.map((b) => b.start)].filter((re) => requiredCharacter(re) !== undefined || patternFirstUnits(re) !== undefined);
     const piece = fc.constantFrom(
       'Par', 'par', 'Jean', 'Dupont', 'Kim', 'AFP', 'Reuters', 'avec', 'with', '(', ')', '[', ']', ':', ',', '/', '|', '-', '.', ' ', '  ', 'Photo', 'Source',
       'envoyé spécial', 'correspondant', 'page', 'txt', 'x', 'de', 'et', '»', '!', 'plugin-autotooltip', 'dernière modification', 'Tags', 'SÉOUL', '2025', 'Le Monde',
+      'Publié le', 'publié', 'Mis à jour', 'Lire aussi', 'à lire aussi', 'À', 'Crédits', '©', '(c)', 'Menu', 'MENU', 'Partager', 'Share', 'Kommentar', 'Suche', 'ſ', 'K',
+      '×', '5 min de lecture', 'https://x.org/a', 'www.', 'Auteur', 'Écrit', 'écrit', 'Newsletter', 'Abonnez-vous', 'Publicité', 'Transparenz', 'Cet article', '\u00a0', '\t',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
