@@ -179,7 +179,7 @@ const prepGuarded = new Map<string, boolean>();
  * `prep`, or -1: the scan goes left to right, each match consuming the character before the preposition (the guard)
  * and resuming after it, so an occurrence whose guard the previous match took is skipped, as the RegExp skips it.
  */
-function lastPrepEnd(folded: string, from: number, to: number, prep: string): number {
+export function lastPrepEnd(folded: string, from: number, to: number, prep: string): number {
   const guarded = guardedPrep(prep);
   const length = prep.length;
   let lastIndex = 0;
@@ -317,7 +317,7 @@ function mayCoordinate(raw: string, lex: RelationLexicon): boolean {
   return true;
 }
 
-function readSeparator(ctx: SentenceContext, a: SentenceMention, b: SentenceMention, lex: RelationLexicon): string | undefined {
+export function readSeparator(ctx: SentenceContext, a: SentenceMention, b: SentenceMention, lex: RelationLexicon): string | undefined {
   let raw = ctx.folded.slice(a.end, b.start);
   if (b.type === 'Person') {
     for (const d of ctx.allMentions) if (d.demonym && d.start >= a.end && d.end <= b.start) raw = raw.slice(0, d.start - a.end) + ' '.repeat(d.end - d.start) + raw.slice(d.end - a.end);
