@@ -11,11 +11,14 @@
  * mapped to their index in the keys' alphabet (a few dozen folded letters,
  * digits and the space), so a unit no key holds ends the walk at once; the
  * root and its children, where nearly every walk goes, have a dense row of
- * children each, the deeper nodes (one or two children on average) a short
- * sorted list.
+ * children each. Every node is one record of a single array, numbered depth
+ * first, its children's letters and offsets inside the record: a walk down a
+ * name reads a few neighbouring cache lines, which matters because the other
+ * passes over an article have pushed the trie out of the cache by the time
+ * the next article is scanned.
  */
 
-/** Built once per key set: the trie in flat arrays, node 0 being the root. */
+/** Built once per key set: the trie in flat arrays. */
 export interface WordTrie<T> {
   /** Number of distinct keys. */
   size: number;
@@ -25,14 +28,11 @@ export interface WordTrie<T> {
   width: number;
   /** Dense child rows, by letter: row 0 is the root's, row r the r-th child of the root's. 0 = no child. */
   dense: Int32Array;
-  /** Row of each node in `dense`, -1 for the nodes below the root's children. */
-  denseRow: Int32Array;
-  /** Children of node n are childLetter/childNode[childStart[n] .. childStart[n + 1]), sorted by letter. */
-  childStart: Int32Array;
-  childLetter: Uint16Array;
-  childNode: Int32Array;
-  /** Index into keys/values of the key ending at each node, -1 when none. */
-  terminal: Int32Array;
+  /**
+   * The nodes, depth first, the root at offset 0. A node at offset o is [key index or -1, n, then n pairs of a
+   * letter and a child's offset, sorted by letter]; a node with a dense row has n = -(row + 1) and no pairs.
+   */
+  nodes: Int32Array;
   keys: string[];
   values: T[];
 }
@@ -53,6 +53,7 @@ const LINEAR_CHILDREN = 8;
 interface BuildNode {
   children: Map<number, BuildNode>;
   terminal: number;
+  /** Offset of the node's record, once laid out. */
   id: number;
 }
 
@@ -61,7 +62,6 @@ export function buildWordTrie<T>(entries: Iterable<[string, T]>): WordTrie<T> {
   const letterOf = new Uint16Array(UNITS);
   let letters = 0;
   const root: BuildNode = { children: new Map(), terminal: -1, id: 0 };
-  let nodeCount = 1;
   const keys: string[] = [];
   const values: T[] = [];
   const indexOfKey = new Map<string, number>();
@@ -74,7 +74,7 @@ export function buildWordTrie<T>(entries: Iterable<[string, T]>): WordTrie<T> {
       const letter = letterOf[unit];
       let child = node.children.get(letter);
       if (!child) {
-        child = { children: new Map(), terminal: -1, id: nodeCount++ };
+        child = { children: new Map(), terminal: -1, id: 0 };
         node.children.set(letter, child);
       }
       node = child;
@@ -91,60 +91,61 @@ export function buildWordTrie<T>(entries: Iterable<[string, T]>): WordTrie<T> {
     }
     node.terminal = at;
   }
-  // Nodes renumbered depth first, children by letter: a chain of single children (most of the trie) is read in sequence.
+  // Records laid out depth first, children by letter: a chain of single children (most of the trie) is read in sequence.
   const order: BuildNode[] = [];
   const stack: BuildNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
-    node.id = order.length;
     order.push(node);
     const children = [...node.children.entries()].sort((x, y) => y[0] - x[0]);
     for (const [, child] of children) stack.push(child);
   }
-  const width = letters + 1;
   const denseNodes = [root, ...[...root.children.entries()].sort((x, y) => x[0] - y[0]).map(([, child]) => child)];
+  const denseRowOf = new Map(denseNodes.map((node, row) => [node, row]));
+  let size = 0;
+  for (const node of order) {
+    node.id = size;
+    size += 2 + (denseRowOf.has(node) ? 0 : 2 * node.children.size);
+  }
+  const width = letters + 1;
   const dense = new Int32Array(denseNodes.length * width);
-  const denseRow = new Int32Array(order.length).fill(-1);
   denseNodes.forEach((node, row) => {
-    denseRow[node.id] = row;
     for (const [letter, child] of node.children) dense[row * width + letter] = child.id;
   });
-  const childStart = new Int32Array(order.length + 1);
-  let edges = 0;
-  for (const node of order) if (denseRow[node.id] < 0) edges += node.children.size;
-  const childLetter = new Uint16Array(edges);
-  const childNode = new Int32Array(edges);
-  const terminal = new Int32Array(order.length);
-  let e = 0;
+  const nodes = new Int32Array(size);
   for (const node of order) {
-    childStart[node.id] = e;
-    terminal[node.id] = node.terminal;
-    if (denseRow[node.id] >= 0) continue;
+    const o = node.id;
+    nodes[o] = node.terminal;
+    const row = denseRowOf.get(node);
+    if (row !== undefined) {
+      nodes[o + 1] = -(row + 1);
+      continue;
+    }
+    nodes[o + 1] = node.children.size;
+    let e = o + 2;
     for (const letter of [...node.children.keys()].sort((x, y) => x - y)) {
-      childLetter[e] = letter;
-      childNode[e] = node.children.get(letter)!.id;
-      e++;
+      nodes[e++] = letter;
+      nodes[e++] = node.children.get(letter)!.id;
     }
   }
-  childStart[order.length] = e;
-  return { size: keys.length, letterOf, width, dense, denseRow, childStart, childLetter, childNode, terminal, keys, values };
+  return { size: keys.length, letterOf, width, dense, nodes, keys, values };
 }
 
-/** The child of `node` on `letter` (an alphabet index), or 0. */
+/** The offset of the child of the node at offset `node` on `letter` (an alphabet index), or 0 (the root's offset: never a child). */
 function childOf(trie: WordTrie<unknown>, node: number, letter: number): number {
-  const row = trie.denseRow[node];
-  if (row >= 0) return trie.dense[row * trie.width + letter];
-  let lo = trie.childStart[node];
-  let hi = trie.childStart[node + 1];
-  const letters = trie.childLetter;
-  if (hi - lo <= LINEAR_CHILDREN) {
-    for (; lo < hi; lo++) if (letters[lo] === letter) return trie.childNode[lo];
+  const nodes = trie.nodes;
+  const count = nodes[node + 1];
+  if (count < 0) return trie.dense[(-count - 1) * trie.width + letter];
+  let lo = 0;
+  let hi = count;
+  if (count <= LINEAR_CHILDREN) {
+    for (let e = node + 2; lo < hi; lo++, e += 2) if (nodes[e] === letter) return nodes[e + 1];
     return 0;
   }
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    const l = letters[mid];
-    if (l === letter) return trie.childNode[mid];
+    const l = nodes[node + 2 + 2 * mid];
+    if (l === letter) return nodes[node + 3 + 2 * mid];
     if (l < letter) lo = mid + 1;
     else hi = mid;
   }
@@ -164,7 +165,7 @@ export function keysAt(trie: WordTrie<unknown>, folded: string, start: number, e
   let node = letter === 0 ? 0 : trie.dense[letter];
   let i = start + 1;
   while (node !== 0) {
-    const key = trie.terminal[node];
+    const key = trie.nodes[node];
     if (key >= 0 && (i === n || folded.charCodeAt(i) === SPACE)) {
       ends[count] = i;
       found[count] = key;
