@@ -1,7 +1,7 @@
 import type { EntityType } from '../../ontology';
 import type { SentenceMention } from '../claims';
 import { countWords, foldPattern } from '../claims';
-import type { SentenceContext } from './context';
+import type { Discourse, SentenceContext } from './context';
 import type { ArgStrategy, RelationLexicon } from './lexicon';
 
 /** A span of the sentence (sentence-relative offsets). */
@@ -479,21 +479,32 @@ function nearest(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, type
   return best;
 }
 
-/** Calls of the strategies that read the article's discourse (anaphors, the people named, the speaker): see discourseReadCount. */
-let discourseReads = 0;
+/** A slot of the article's discourse an argument search consulted, with the value it found there. */
+export interface DiscourseRead {
+  slot: keyof Discourse;
+  value: unknown;
+}
+
+/** Slots read since the last takeDiscourseReads(), in order (anaphors, the people named, the speaker). */
+let discourseReads: DiscourseRead[] = [];
+const NO_READS: readonly DiscourseRead[] = Object.freeze([]);
 
 /**
- * How many times an argument search has consulted the article's discourse so far. A frame whose search leaves the
- * count unchanged found what it found from the sentence alone (matchFrames reuses it when the sentence is read again).
+ * The discourse slots argument searches consulted since the last call, with the values they found, and a fresh log.
+ * A frame whose reading consulted no slot, or only slots that still hold the same content, would find the same
+ * matches again (matchFrames reuses them when the sentence is read again after its discourse update).
  */
-export function discourseReadCount(): number {
-  return discourseReads;
+export function takeDiscourseReads(): readonly DiscourseRead[] {
+  if (discourseReads.length === 0) return NO_READS;
+  const reads = discourseReads;
+  discourseReads = [];
+  return reads;
 }
 
 /** An anaphor near the trigger ("ces troupes", "d'entre eux", "cette région") takes what the article named last. */
 function fromDiscourse(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, types: readonly EntityType[]): SentenceMention | undefined {
-  discourseReads++;
   const remembered = strategy.slot ? ctx.discourse[strategy.slot] : undefined;
+  if (strategy.slot) discourseReads.push({ slot: strategy.slot, value: remembered });
   if (!remembered || !types.includes(remembered.type)) return undefined;
   if (strategy.unnamedAfter && ctx.mentions.some((m) => m.start >= anchor.end && types.includes(m.type))) return undefined;
   if (strategy.cue) {
@@ -509,7 +520,7 @@ function fromDiscourse(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy
  * article named, this sentence's before the phrase included. Nothing when fewer than two were named.
  */
 function bothNamed(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, types: readonly EntityType[]): SentenceMention[] {
-  discourseReads++;
+  discourseReads.push({ slot: 'people', value: ctx.discourse.people });
   if (!strategy.cue || !types.includes('Person')) return [];
   const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
   const from = Math.max(0, anchor.start - max);
@@ -530,7 +541,7 @@ const SPEAKER_STATE_REACH = 60;
 
 /** "Choe a déclaré que son pays soutiendrait …": the state of the person named before the phrase (knowledge base `country`). */
 function speakerState(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy): SentenceMention | undefined {
-  discourseReads++;
+  discourseReads.push({ slot: 'person', value: ctx.discourse.person });
   if (!strategy.cue) return undefined;
   const from = Math.max(0, anchor.start - (strategy.maxChars ?? SPEAKER_STATE_REACH));
   const cue = patternRe(strategy.cue).exec(ctx.folded.slice(from, anchor.start));

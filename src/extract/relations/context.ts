@@ -80,3 +80,42 @@ export function buildSentenceContexts(article: Article, mentions: readonly Menti
       return { article, sentence, text: sentence.text, folded: fold(sentence.text), mentions: outer, allMentions: all, countryOf, ledBy, discourse };
     });
 }
+
+/** True when JSON leaves a property out: undefined, a function, a symbol. */
+function omittedInJson(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+/** A plain record JSON writes key by key (no toJSON, no array). */
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value);
+  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+/**
+ * JSON.stringify(a) === JSON.stringify(b), read key by key for the flat records the slots hold (a mention),
+ * without building the strings; anything else (a nested object) is compared as JSON.
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!isPlainRecord(a) || !isPlainRecord(b)) return JSON.stringify(a) === JSON.stringify(b);
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < keysA.length && omittedInJson(a[keysA[i]])) i++;
+    while (j < keysB.length && omittedInJson(b[keysB[j]])) j++;
+    if (i === keysA.length || j === keysB.length) return i === keysA.length && j === keysB.length;
+    if (keysA[i] !== keysB[j]) return false;
+    const va = a[keysA[i]];
+    const vb = b[keysB[j]];
+    if (va !== vb) {
+      if ((typeof va === 'object' && va !== null) || (typeof vb === 'object' && vb !== null)) return JSON.stringify(a) === JSON.stringify(b);
+      if (JSON.stringify(va) !== JSON.stringify(vb)) return false;
+    }
+    i++;
+    j++;
+  }
+}

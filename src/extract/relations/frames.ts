@@ -3,8 +3,10 @@ import { RELATION_SIGNATURES } from '../../ontology';
 import type { SentenceMention } from '../claims';
 import { allMatches } from '../claims';
 import type { Anchors, Span } from './args';
-import { discourseReadCount, findArgument, findPair } from './args';
-import type { SentenceContext } from './context';
+import type { DiscourseRead } from './args';
+import { findArgument, findPair, takeDiscourseReads } from './args';
+import type { Discourse, SentenceContext } from './context';
+import { sameJson } from './context';
 import type { CompiledFrame, RelationLexicon } from './lexicon';
 import { triggerStarts } from './prefilter';
 
@@ -187,10 +189,20 @@ function triggerHitsAt(text: string, re: RegExp, starts: readonly number[]): Reg
   return hits;
 }
 
-/** One frame's matches in a sentence, and whether finding them read the article's discourse. */
+/** One frame's matches in a sentence, and the discourse slots finding them read (with the values read). */
 interface FrameResult {
   matches: FrameMatch[];
-  readsDiscourse: boolean;
+  reads: readonly DiscourseRead[];
+}
+
+/**
+ * True when the discourse still holds what a reading found there: the same value, or one of the same content (the
+ * matches built from it would be equal). The people list is compared as a list: a new one is a change.
+ */
+function stillRead(read: DiscourseRead, discourse: Discourse): boolean {
+  const now = discourse[read.slot];
+  if (now === read.value) return true;
+  return read.slot !== 'people' && sameJson(read.value, now);
 }
 
 /** The last reading of each sentence, frame by frame. */
@@ -198,8 +210,8 @@ const lastPass = new WeakMap<SentenceContext, { lex: RelationLexicon; folded: st
 
 /**
  * Runs every frame of the lexicon over one sentence. A sentence is read again once its discourse is updated:
- * a frame whose first reading never consulted the discourse (no anaphor strategy was reached) finds the same
- * matches, and they are taken over instead of searched again.
+ * a frame whose first reading consulted no discourse slot, or only slots whose content the update left as it was,
+ * finds the same matches, and they are taken over instead of searched again.
  */
 export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMatch[] {
   const matches: FrameMatch[] = [];
@@ -212,14 +224,14 @@ export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMa
     const at = starts[f];
     if (at && at.length === 0) continue;
     const prior = earlier?.[f];
-    if (prior && !prior.readsDiscourse) {
+    if (prior && prior.reads.every((read) => stillRead(read, ctx.discourse))) {
       frames[f] = prior;
       matches.push(...prior.matches);
       continue;
     }
-    const reads = discourseReadCount();
+    takeDiscourseReads();
     const found = frameMatches(ctx, lex.frames[f], at, lex);
-    frames[f] = { matches: found, readsDiscourse: discourseReadCount() !== reads };
+    frames[f] = { matches: found, reads: takeDiscourseReads() };
     matches.push(...found);
   }
   lastPass.set(ctx, { lex, folded: ctx.folded, frames });

@@ -16,7 +16,7 @@ import { allMatches, classifyStatus, findAttribution, findDates, findQuantities,
 import type { KnowledgeBase } from '../kb';
 import type { EntityRecord, ExtractedRelation, Mention } from '../types';
 import type { Discourse, SentenceContext } from './context';
-import { buildSentenceContexts } from './context';
+import { buildSentenceContexts, sameJson } from './context';
 import { entryById } from './entries';
 import type { FrameMatch } from './frames';
 import { matchFrames } from './frames';
@@ -356,43 +356,17 @@ function slotsChanged(before: ReadonlyArray<[string, unknown]>, after: ReadonlyA
   return false;
 }
 
-/** True when JSON leaves a property out: undefined, a function, a symbol. */
-function omittedInJson(value: unknown): boolean {
-  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
-}
 
-/** A plain record JSON writes key by key (no toJSON, no array). */
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
-  return (proto === Object.prototype || proto === null) && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
-}
-
-/**
- * JSON.stringify(a) === JSON.stringify(b), read key by key for the flat records the slots hold (a mention),
- * without building the strings; anything else (a nested object) is compared as JSON.
- */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (!isPlainRecord(a) || !isPlainRecord(b)) return JSON.stringify(a) === JSON.stringify(b);
-  const keysA = Object.keys(a);
-  const keysB = Object.keys(b);
-  let i = 0;
-  let j = 0;
-  for (;;) {
-    while (i < keysA.length && omittedInJson(a[keysA[i]])) i++;
-    while (j < keysB.length && omittedInJson(b[keysB[j]])) j++;
-    if (i === keysA.length || j === keysB.length) return i === keysA.length && j === keysB.length;
-    if (keysA[i] !== keysB[j]) return false;
-    const va = a[keysA[i]];
-    const vb = b[keysB[j]];
-    if (va !== vb) {
-      if ((typeof va === 'object' && va !== null) || (typeof vb === 'object' && vb !== null)) return JSON.stringify(a) === JSON.stringify(b);
-      if (JSON.stringify(va) !== JSON.stringify(vb)) return false;
-    }
-    i++;
-    j++;
+/** The items of `list` once each (by identity), in the order of their first occurrence. */
+function distinct<T>(list: readonly T[]): T[] {
+  const seen = new Set<T>();
+  const out: T[] = [];
+  for (const item of list) {
+    if (seen.has(item)) continue;
+    seen.add(item);
+    out.push(item);
   }
+  return out;
 }
 
 function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): ExtractedRelation[] {
@@ -429,7 +403,9 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
     // Where the troops were, recalled before this sentence was read, is stale once the sentence itself says where they went.
     const reread = new Set(again.map((m) => `${m.frame.id}@${m.trigger.start}`));
     const stale = (m: FrameMatch) => (m.object.recalled === 'front' || m.object.recalled === 'place') && reread.has(`${m.frame.id}@${m.trigger.start}`);
-    matches = [...matches.filter((m) => !stale(m)), ...again];
+    // A frame whose first reading read no discourse hands the same match objects again: each is kept once (a second
+    // reading of the same match only pushes relations the first one pushed).
+    matches = distinct([...matches.filter((m) => !stale(m)), ...again]);
   }
   matches = alikeParties(ctx, matches);
   for (const { a, b, match } of alliedSigners(ctx, matches, lex)) matches.push({ ...match, relation: 'ALLIED_WITH', subject: a, object: b });
