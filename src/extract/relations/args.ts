@@ -373,6 +373,9 @@ function readCoordination(ctx: SentenceContext, found: SentenceMention, types: r
   return group.filter((m) => !seen.has(m.entityId) && seen.add(m.entityId));
 }
 
+/** A first occurrence not looked for yet. */
+const UNKNOWN = -2;
+
 function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, types: readonly EntityType[], lex: RelationLexicon): SentenceMention | undefined {
   const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
   const stop = stopRe(strategy.stop);
@@ -391,9 +394,10 @@ function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, 
     if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, folded, from, m.start, lex)) continue;
     if (requireAfter && !requireAfter.test(folded.slice(m.end))) continue;
     const gapHere = m.demonym ? Math.max(gap, 1) : gap;
-    firstAt ??= preps.map((p) => (p === '' ? from : folded.indexOf(p, from)));
+    firstAt ??= new Array<number>(preps.length).fill(UNKNOWN);
     for (let k = 0; k < preps.length; k++) {
-      const at = firstAt[k];
+      let at = firstAt[k];
+      if (at === UNKNOWN) at = firstAt[k] = preps[k] === '' ? from : folded.indexOf(preps[k], from);
       if (at < 0 || at + preps[k].length > m.start) continue;
       if (endsWithPrep(folded, from, m.start, preps[k], gapHere, lex)) return m;
     }
@@ -562,10 +566,10 @@ function anchorOf(strategy: ArgStrategy, anchors: Anchors): Span | undefined {
 /** Nobody acts for a state in an object search. */
 const noLeader = (): undefined => undefined;
 
-/** The sentence as object searches see it, made once per sentence (the fields of SentenceContext, named: a spread of a context was a visible cost). */
-const objectContexts = new WeakMap<SentenceContext, SentenceContext>();
+/** The sentence read last as object searches see it (the fields of SentenceContext, named: a spread of a context was a visible cost). */
+let lastObjectContext: { ctx: SentenceContext; objectCtx: SentenceContext } | undefined;
 function objectContext(ctx: SentenceContext): SentenceContext {
-  let objectCtx = objectContexts.get(ctx);
+  let objectCtx = lastObjectContext?.ctx === ctx ? lastObjectContext.objectCtx : undefined;
   if (!objectCtx) {
     objectCtx = {
       article: ctx.article,
@@ -579,7 +583,7 @@ function objectContext(ctx: SentenceContext): SentenceContext {
       ledByGovernment: ctx.ledBy,
       discourse: ctx.discourse,
     };
-    objectContexts.set(ctx, objectCtx);
+    lastObjectContext = { ctx, objectCtx };
   }
   return objectCtx;
 }

@@ -1,7 +1,6 @@
 import type { EntityType, RelationType } from '../../ontology';
 import { RELATION_SIGNATURES } from '../../ontology';
 import type { SentenceMention } from '../claims';
-import { allMatches } from '../claims';
 import type { Anchors, Span } from './args';
 import type { DiscourseRead } from './args';
 import { findArgument, findPair, takeDiscourseReads } from './args';
@@ -51,9 +50,11 @@ const RELATIVE_AFTER_COMMA_RE = /^\s*dont\b/;
 
 /** Every match of `re` in `text`, as spans shifted by `offset`, leaving out those inside a name ("les Forces armées X" names a body, not troops). */
 function themeMatches(ctx: SentenceContext, re: RegExp, text: string, offset: number, firstOnly = false): Span[] {
-  re.lastIndex = 0;
   const spans: Span[] = [];
-  for (const m of allMatches(re, text)) {
+  // The matches of a global scan from the start, one at a time: a first match needs no more of them.
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) re.lastIndex++;
     const span = { start: offset + m.index, end: offset + m.index + m[0].length };
     if (!insideName(ctx, span)) {
       spans.push(span);
@@ -84,15 +85,26 @@ function lastMatch(ctx: SentenceContext, re: RegExp, text: string, offset: numbe
  * trigger is an inserted adverbial ("obtenir en échange des technologies"), not a boundary.
  */
 function themeStopIn(rightText: string, lex: RelationLexicon): number | undefined {
-  for (const m of allMatches(lex.themeStopRe, rightText)) {
+  const re = lex.themeStopRe;
+  // The matches of a global scan from where the RegExp stands (as matchAll reads them), one at a time; it is left there.
+  const from = re.lastIndex;
+  let stop: number | undefined;
+  for (let m = re.exec(rightText); m !== null; m = re.exec(rightText)) {
+    if (m[0].length === 0) re.lastIndex++;
     const index = m.index;
-    if (/^\s*$/.test(rightText.slice(0, index)) && /^[a-z]/.test(m[0])) continue;
+    if (LEADING_SPACE_RE.test(rightText.slice(0, index)) && LOWER_START_RE.test(m[0])) continue;
     // A decimal comma ("1,5 million d'obus") is part of a number, not a boundary.
-    if (m[0].startsWith(',') && /\d$/.test(rightText.slice(0, index)) && /^\d/.test(rightText.slice(index + 1))) continue;
-    return index;
+    if (m[0].startsWith(',') && DIGIT_END_RE.test(rightText.slice(0, index)) && DIGIT_START_RE.test(rightText.slice(index + 1))) continue;
+    stop = index;
+    break;
   }
-  return undefined;
+  re.lastIndex = from;
+  return stop;
 }
+const LEADING_SPACE_RE = /^\s*$/;
+const LOWER_START_RE = /^[a-z]/;
+const DIGIT_END_RE = /\d$/;
+const DIGIT_START_RE = /^\d/;
 
 /** The theme of a trigger (the troops, weapons, technology it is about), searched within the frame's window. */
 function findTheme(ctx: SentenceContext, frame: CompiledFrame, trigger: Span, lex: RelationLexicon): Theme {
@@ -136,13 +148,15 @@ function allowed(relation: RelationType, role: 'subject' | 'object'): readonly E
   return RELATION_SIGNATURES[relation][role];
 }
 
-/** Where each frame's triggers can start in a sentence, by its folded text (a sentence is often matched twice: once more after its discourse update). */
-const startsCache = new WeakMap<SentenceContext, { folded: string; lex: RelationLexicon; starts: Array<number[] | undefined> }>();
+/**
+ * Where each frame's triggers can start in the sentence read last, by its folded text (a sentence is matched twice in
+ * a row: once more after its discourse update). One entry: the answer depends on the text and lexicon only.
+ */
+let lastStarts: { ctx: SentenceContext; folded: string; lex: RelationLexicon; starts: Array<number[] | undefined> } | undefined;
 function triggerStartsIn(ctx: SentenceContext, lex: RelationLexicon): Array<number[] | undefined> {
-  const cached = startsCache.get(ctx);
-  if (cached && cached.folded === ctx.folded && cached.lex === lex) return cached.starts;
+  if (lastStarts && lastStarts.ctx === ctx && lastStarts.folded === ctx.folded && lastStarts.lex === lex) return lastStarts.starts;
   const starts = triggerStarts(lex.triggerIndex, ctx.folded);
-  startsCache.set(ctx, { folded: ctx.folded, lex, starts });
+  lastStarts = { ctx, folded: ctx.folded, lex, starts };
   return starts;
 }
 
@@ -205,8 +219,8 @@ function stillRead(read: DiscourseRead, discourse: Discourse): boolean {
   return read.slot !== 'people' && sameJson(read.value, now);
 }
 
-/** The last reading of each sentence, frame by frame. */
-const lastPass = new WeakMap<SentenceContext, { lex: RelationLexicon; folded: string; frames: Array<FrameResult | undefined> }>();
+/** The last reading of the sentence read last, frame by frame (its second reading follows it directly; any other is read in full). */
+let lastPass: { ctx: SentenceContext; lex: RelationLexicon; folded: string; frames: Array<FrameResult | undefined> } | undefined;
 
 /**
  * Runs every frame of the lexicon over one sentence. A sentence is read again once its discourse is updated:
@@ -215,8 +229,7 @@ const lastPass = new WeakMap<SentenceContext, { lex: RelationLexicon; folded: st
  */
 export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMatch[] {
   const matches: FrameMatch[] = [];
-  const previous = lastPass.get(ctx);
-  const earlier = previous && previous.lex === lex && previous.folded === ctx.folded ? previous.frames : undefined;
+  const earlier = lastPass && lastPass.ctx === ctx && lastPass.lex === lex && lastPass.folded === ctx.folded ? lastPass.frames : undefined;
   const frames: Array<FrameResult | undefined> = [];
   const starts = triggerStartsIn(ctx, lex);
   for (let f = 0; f < lex.frames.length; f++) {
@@ -234,7 +247,7 @@ export function matchFrames(ctx: SentenceContext, lex: RelationLexicon): FrameMa
     frames[f] = { matches: found, reads: takeDiscourseReads() };
     matches.push(...found);
   }
-  lastPass.set(ctx, { lex, folded: ctx.folded, frames });
+  lastPass = { ctx, lex, folded: ctx.folded, frames };
   return matches;
 }
 

@@ -36,24 +36,24 @@ const OWNER_GAP = 3;
 /** A part with no figure of its own ("11 000 soldats, dont une partie a combattu à Y"): the figure before it counts the whole, not this part. */
 const PART_WITHOUT_NUMBER_RE = /\bdont (?:une partie|certains|certaines|la plupart|la majorite|beaucoup|nombre)\b|\bune partie d'entre (?:eux|elles)\b/;
 
-/** Figures and dates of a sentence, read once per sentence context (read only: every relation of the sentence looks at them). */
-const quantitiesCache = new WeakMap<SentenceContext, { lexicon: ClaimLexicon; quantities: QuantityMention[] }>();
-const datesCache = new WeakMap<SentenceContext, DateMention[]>();
+/**
+ * Figures and dates of the sentence read last (read only: every relation of the sentence looks at them). One entry
+ * each, by context, its text and what else they are read with: the sentence's relations are read one after another.
+ */
+let lastQuantities: { ctx: SentenceContext; text: string; lexicon: ClaimLexicon; quantities: QuantityMention[] } | undefined;
+let lastDates: { ctx: SentenceContext; text: string; date: string | undefined; dates: DateMention[] } | undefined;
 
 function quantitiesIn(ctx: SentenceContext, claimLex: ClaimLexicon): QuantityMention[] {
-  const cached = quantitiesCache.get(ctx);
-  if (cached && cached.lexicon === claimLex) return cached.quantities;
+  if (lastQuantities && lastQuantities.ctx === ctx && lastQuantities.text === ctx.text && lastQuantities.lexicon === claimLex) return lastQuantities.quantities;
   const quantities = findQuantities(ctx.text, claimLex);
-  quantitiesCache.set(ctx, { lexicon: claimLex, quantities });
+  lastQuantities = { ctx, text: ctx.text, lexicon: claimLex, quantities };
   return quantities;
 }
 
 function datesIn(ctx: SentenceContext): DateMention[] {
-  let dates = datesCache.get(ctx);
-  if (!dates) {
-    dates = findDates(ctx.text, ctx.article.date);
-    datesCache.set(ctx, dates);
-  }
+  if (lastDates && lastDates.ctx === ctx && lastDates.text === ctx.text && lastDates.date === ctx.article.date) return lastDates.dates;
+  const dates = findDates(ctx.text, ctx.article.date);
+  lastDates = { ctx, text: ctx.text, date: ctx.article.date, dates };
   return dates;
 }
 
