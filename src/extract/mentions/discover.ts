@@ -8,7 +8,7 @@
  */
 import type { ArticleContext, Draft, SentenceContext } from './context';
 import { isWeaponCategory } from './apposition';
-import { DIGIT, HYPHEN, LOWER, UPPER, unitClasses } from './charclass';
+import { DIGIT, HYPHEN, LETTER, LOWER, UPPER, unitClasses } from './charclass';
 import { claim, claimDiscovered, isFree, tokenRange } from './context';
 import { foldKey } from './fold';
 import { recipientBefore } from './known';
@@ -30,8 +30,11 @@ const HYPHEN_GAP = /^[-\u2010\u2011]$/;
 const STARTS_LOWER = /^\p{Ll}/u;
 const DIGIT_START = /^\p{N}/u;
 
-const DESIGNATION = /(?<![\p{L}\p{N}\-\u2010\u2011])(\p{Lu}[\p{L}]{0,14})[-\u2010\u2011](\p{Lu}{0,3}\p{N}{1,4}[\p{L}\p{N}]{0,3})(?:[-\u2010\u2011]\p{N}{1,2})?(?![\p{L}\p{N}]|[-\u2010\u2011][\p{L}\p{N}])/gu;
-const LETTER_SUFFIX_DESIGNATION = /(?<![\p{L}\p{N}\-\u2010\u2011])(\p{Lu}\p{Ll}{2,14})[-\u2010\u2011](\p{Lu}{1,2})(?![\p{L}\p{N}]|[-\u2010\u2011][\p{L}\p{N}])/gu;
+export const DESIGNATION = /(?<![\p{L}\p{N}\-\u2010\u2011])(\p{Lu}[\p{L}]{0,14})[-\u2010\u2011](\p{Lu}{0,3}\p{N}{1,4}[\p{L}\p{N}]{0,3})(?:[-\u2010\u2011]\p{N}{1,2})?(?![\p{L}\p{N}]|[-\u2010\u2011][\p{L}\p{N}])/gu;
+export const LETTER_SUFFIX_DESIGNATION = /(?<![\p{L}\p{N}\-\u2010\u2011])(\p{Lu}\p{Ll}{2,14})[-\u2010\u2011](\p{Lu}{1,2})(?![\p{L}\p{N}]|[-\u2010\u2011][\p{L}\p{N}])/gu;
+/** DESIGNATION and LETTER_SUFFIX_DESIGNATION, tried at one offset each. */
+const DESIGNATION_AT = new RegExp(DESIGNATION.source, 'uy');
+const LETTER_SUFFIX_DESIGNATION_AT = new RegExp(LETTER_SUFFIX_DESIGNATION.source, 'uy');
 const INDEX_DESIGNATION = /(?<![\p{L}\p{N}\-\u2010\u2011/:])(\p{N}{1,2}\p{Lu}\p{N}{2,4}\p{Lu}?\p{N}?)(?![\p{L}\p{N}]|[/:])/gu;
 /**
  * What every match of CALIBRE, DESIGNATION, INDEX_DESIGNATION and LETTER_SUFFIX_DESIGNATION holds, as flags of one
@@ -55,22 +58,41 @@ function firstMatch(pattern: RegExp, text: string): RegExpExecArray | null {
 }
 
 /**
+ * A sentence holding none of these units has no shape core (a digit, a hyphen, or a surrogate, all beyond Latin-1
+ * but for the common punctuation and letters of French text listed out): most sentences are passed over by this
+ * scan alone.
+ */
+const MAY_HOLD_CORE = /[\d\-\u2010\u2011\u00b2\u00b3\u00b9\u00bc-\u00be\u0100-\u0151\u0154-\u2012\u2015-\u2017\u201a\u201b\u201e-\u2025\u2027-\u20ab\u20ad-\uffff]/;
+
+/** Hyphens of the DESIGNATION and LETTER_SUFFIX_DESIGNATION cores of the sentence last read by shapeCores. */
+const designationHyphens: number[] = [];
+const letterSuffixHyphens: number[] = [];
+
+/**
  * Which shape cores `text` holds: a digit before "mm" or " mm" (CALIBRE), a hyphen then up to three capitals and a
  * digit (DESIGNATION), digit–capital–digit (INDEX_DESIGNATION), lower-case–hyphen–capital (LETTER_SUFFIX_DESIGNATION).
  * Never misses a core a pattern's match holds (an astral character counts as any class), so a pattern whose core is
- * absent has no match and need not run.
+ * absent has no match and need not run. The hyphens of the DESIGNATION and LETTER_SUFFIX_DESIGNATION cores are listed
+ * in designationHyphens and letterSuffixHyphens.
  */
 function shapeCores(text: string): number {
+  designationHyphens.length = 0;
+  letterSuffixHyphens.length = 0;
+  if (!MAY_HOLD_CORE.test(text)) return 0;
   let cores = 0;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     const classes = unitClasses(text.charCodeAt(i));
     if (classes & HYPHEN) {
-      if (i > 0 && i + 1 < n && unitClasses(text.charCodeAt(i - 1)) & LOWER && unitClasses(text.charCodeAt(i + 1)) & UPPER) cores |= LETTER_SUFFIX_CORE;
+      if (i > 0 && i + 1 < n && unitClasses(text.charCodeAt(i - 1)) & LOWER && unitClasses(text.charCodeAt(i + 1)) & UPPER) {
+        cores |= LETTER_SUFFIX_CORE;
+        letterSuffixHyphens.push(i);
+      }
       for (let j = i + 1; j < n && j <= i + DESIGNATION_CORE_REACH; j++) {
         const next = unitClasses(text.charCodeAt(j));
         if (next & DIGIT) {
           cores |= DESIGNATION_CORE;
+          designationHyphens.push(i);
           break;
         }
         if (!(next & UPPER)) break;
@@ -81,6 +103,48 @@ function shapeCores(text: string): number {
     }
   }
   return cores;
+}
+
+/**
+ * The matches of `global` in `text` (what a global scan finds, in order) for a pattern whose every match is a run of
+ * letters, not preceded by a letter, ending at one of the sorted `hyphens`: tried with `sticky` only at the start of
+ * the run before each hyphen. An astral character near a hyphen (its letters cannot be told apart unit by unit)
+ * sends the whole text to the global scan.
+ */
+function matchesBeforeHyphens(global: RegExp, sticky: RegExp, text: string, hyphens: readonly number[]): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let frontier = 0;
+  for (const hyphen of hyphens) {
+    let start = hyphen;
+    for (; start > 0; start--) {
+      const code = text.charCodeAt(start - 1);
+      if (code >= 0xd800 && code <= 0xdfff) return allMatches(global, text);
+      if (!(unitClasses(code) & LETTER)) break;
+    }
+    if (start === hyphen || start < frontier) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (m === null) continue;
+    found.push(m);
+    frontier = start + Math.max(1, m[0].length);
+  }
+  return found;
+}
+
+/** The DESIGNATION and LETTER_SUFFIX_DESIGNATION matches of a sentence, found as discoverWeaponShapes finds them (exported for the tests). */
+export function designationMatches(text: string): { designation: RegExpExecArray[]; letterSuffix: RegExpExecArray[] } {
+  const cores = shapeCores(text);
+  return {
+    designation: cores & DESIGNATION_CORE ? matchesBeforeHyphens(DESIGNATION, DESIGNATION_AT, text, designationHyphens) : [],
+    letterSuffix: cores & LETTER_SUFFIX_CORE ? matchesBeforeHyphens(LETTER_SUFFIX_DESIGNATION, LETTER_SUFFIX_DESIGNATION_AT, text, letterSuffixHyphens) : [],
+  };
+}
+
+/** Every match of a global pattern, in order. */
+function allMatches(global: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  for (let m = firstMatch(global, text); m !== null; m = global.exec(text)) found.push(m);
+  return found;
 }
 
 const CALIBRE = /(?<![\p{L}])(\p{L}+) de (\p{N}{2,3}) ?mm(?![\p{L}])/gu;
@@ -448,7 +512,7 @@ export function discoverWeaponShapes(ctx: ArticleContext, sc: SentenceContext): 
     }
   }
   if (cores & DESIGNATION_CORE) {
-    for (let m = firstMatch(DESIGNATION, text); m !== null; m = DESIGNATION.exec(text)) {
+    for (const m of matchesBeforeHyphens(DESIGNATION, DESIGNATION_AT, text, designationHyphens)) {
       const [surface, prefix, digits] = m;
       if (rules.notDesignations.has(prefix)) continue;
       if (YEAR.test(digits) && /\p{Ll}/u.test(prefix)) continue;
@@ -459,7 +523,7 @@ export function discoverWeaponShapes(ctx: ArticleContext, sc: SentenceContext): 
     for (let m = firstMatch(INDEX_DESIGNATION, text); m !== null; m = INDEX_DESIGNATION.exec(text)) take(base + m.index, m[0]);
   }
   if (cores & LETTER_SUFFIX_CORE) {
-    for (let m = firstMatch(LETTER_SUFFIX_DESIGNATION, text); m !== null; m = LETTER_SUFFIX_DESIGNATION.exec(text)) {
+    for (const m of matchesBeforeHyphens(LETTER_SUFFIX_DESIGNATION, LETTER_SUFFIX_DESIGNATION_AT, text, letterSuffixHyphens)) {
       if (rules.notDesignations.has(m[1]) || !familyWordBefore(sc, base + m.index, rules)) continue;
       take(base + m.index, m[0]);
     }
