@@ -165,12 +165,23 @@ export function findQuantities(text: string, lexicon: ClaimLexicon): QuantityMen
  * ("entre 10 000 et 12 000 soldats", "10 000 à 12 000 soldats") and the previous one's
  * after "dont" ("10 000 soldats, dont près de 8 000 …"). Its unit offsets are its own end.
  */
+/** A qualifier ending a snippet ("près de", "environ"), by lexicon: compiled once, not per figure. */
+const trailingQualifiers = new WeakMap<ClaimLexicon, RegExp>();
+function trailingQualifierRe(lexicon: ClaimLexicon): RegExp {
+  let re = trailingQualifiers.get(lexicon);
+  if (!re) {
+    re = new RegExp(`(?:${lexicon.qualifierRe.source})\\s*$`);
+    trailingQualifiers.set(lexicon, re);
+  }
+  return re;
+}
+
 function withElidedUnits(folded: string, found: readonly QuantityMention[], lexicon: ClaimLexicon): QuantityMention[] {
   const out: QuantityMention[] = [];
   for (let i = 0; i < found.length; i++) {
     let q = found[i];
     const prior = out[i - 1];
-    const lead = folded.slice(Math.max(0, q.start - PARTITIVE_LOOKBACK), q.start).replace(new RegExp(`(?:${lexicon.qualifierRe.source})\\s*$`), '');
+    const lead = folded.slice(Math.max(0, q.start - PARTITIVE_LOOKBACK), q.start).replace(trailingQualifierRe(lexicon), '');
     // "dont 500 officiers et trois généraux": what is listed with a part is a part too.
     const listedWithPart = prior?.partitive === true && /^\s*(?:,|et|ainsi que)\s*$/.test(folded.slice(prior.unitEnd ?? prior.end, q.start));
     if (!q.dateLike && (ELIDED_AFTER_RE.test(lead) || listedWithPart || PARTITIVE_AFTER_RE.test(folded.slice(q.end)))) q = { ...q, partitive: true };
@@ -191,7 +202,7 @@ function continuing(folded: string, q: QuantityMention, before: readonly Quantit
   if (q.unit && q.unitClass !== previous.unitClass) return q;
   const gapStart = Math.max(previous.unitEnd ?? previous.end, previous.end);
   if (gapStart > q.start || q.start - gapStart > CONTINUATION_REACH) return q;
-  const lead = folded.slice(gapStart, q.start).replace(new RegExp(`(?:${lexicon.qualifierRe.source})\\s*$`), '');
+  const lead = folded.slice(gapStart, q.start).replace(trailingQualifierRe(lexicon), '');
   // "d'obus de 122 et 152 mm": another count between the two means they count something else (calibres, ranges);
   // a date ("à l'automne 2024, puis 3 000") or a measure of the first figure's noun ("d'obus de 152 mm ou 500 000 obus") is not one.
   const counted = found.some((o) => o.start > previous.start && o.end <= q.start && !o.dateLike && !MEASURE_AFTER_RE.test(folded.slice(o.end)));

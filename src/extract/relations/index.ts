@@ -82,6 +82,8 @@ interface FrameQuantity {
 function quantitiesOf(ctx: SentenceContext, match: FrameMatch, claimLex: ClaimLexicon): FrameQuantity[] {
   const frame = match.frame;
   if (match.relation !== frame.relation) return [];
+  // Only frames with a unit class count figures: the sentence's figures are read for them alone.
+  if (!frame.unitFromTrigger && !frame.units) return [];
   const quantities = quantitiesIn(ctx, claimLex);
   if (frame.unitFromTrigger) {
     const triggerText = fold(ctx.text.slice(match.trigger.start, match.trigger.end));
