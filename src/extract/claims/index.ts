@@ -12,5 +12,5 @@ export { findDates, parseIsoDate } from './dates';
 export type { DateMention } from './dates';
 export { findAttribution } from './attribution';
 export type { Attribution, SentenceMention } from './attribution';
-export { classifyStatus } from './status';
+export { classifyStatus, reportingCues } from './status';
 export type { StatusOptions, TriggerSpan } from './status';

@@ -22,10 +22,32 @@ function hasHit(re: RegExp, text: string): boolean {
   return found;
 }
 
-/** The last `n` words before `pos`, as one folded string, plus the word right before `pos`. */
+/** True for the characters of a word as windowBefore counts them: [a-z0-9œæ'-]. */
+function isWindowWordCode(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x153 || code === 0xe6 || code === 0x27 || code === 0x2d;
+}
+
+/**
+ * The last `n` words before `pos`, as one folded string, plus the word right before `pos` (words: runs of
+ * [a-z0-9œæ'-], the last one cut at `pos`). Read backwards from `pos`: the words before them do not matter.
+ */
 function windowBefore(folded: string, pos: number, n: number): { window: string; lastWord: string } {
-  const words = folded.slice(0, pos).split(/[^a-z0-9œæ'-]+/).filter(Boolean);
-  const tail = words.slice(-n);
+  // slice(-n) of every word, as the window was first read: with no positive count or position, read it so.
+  if (!(n > 0) || !(pos >= 0) || !Number.isInteger(n)) {
+    const words = folded.slice(0, pos).split(/[^a-z0-9œæ'-]+/).filter(Boolean);
+    const all = words.slice(-n);
+    return { window: all.join(' '), lastWord: all[all.length - 1] ?? '' };
+  }
+  const tail: string[] = [];
+  let i = Math.min(pos, folded.length) - 1;
+  while (tail.length < n) {
+    while (i >= 0 && !isWindowWordCode(folded.charCodeAt(i))) i--;
+    if (i < 0) break;
+    const end = i + 1;
+    while (i >= 0 && isWindowWordCode(folded.charCodeAt(i))) i--;
+    tail.push(folded.slice(i + 1, end));
+  }
+  tail.reverse();
   return { window: tail.join(' '), lastWord: tail[tail.length - 1] ?? '' };
 }
 
@@ -33,8 +55,8 @@ function windowBefore(folded: string, pos: number, n: number): { window: string;
 interface SentenceCues {
   folded: string;
   denied: boolean;
-  /** Reporting cues of the sentence (read only). */
-  reportedCues: readonly RegExpMatchArray[];
+  /** Reporting cues of the sentence (read only), read when first asked for. */
+  reportedCues?: readonly RegExpMatchArray[];
   /** Statuses already given in this sentence, by trigger span and what decides besides it (several relations share a trigger). */
   statuses: Map<string, ClaimStatus>;
 }
@@ -47,9 +69,19 @@ function sentenceCues(text: string, lexicon: ClaimLexicon): SentenceCues {
   const folded = fold(text);
   // "n'a pas démenti", "n'a pas pu être vérifié": a negation that denies nothing is blanked before the denial cues are read.
   const undenied = folded.replace(lexicon.notDeniedRe, (m) => ' '.repeat(m.length));
-  const cues = { folded, denied: hasHit(lexicon.deniedRe, undenied), reportedCues: hits(lexicon.reportedRe, folded), statuses: new Map<string, ClaimStatus>() };
+  const cues: SentenceCues = { folded, denied: hasHit(lexicon.deniedRe, undenied), statuses: new Map<string, ClaimStatus>() };
   lastCues = { text, lexicon, cues };
   return cues;
+}
+
+function reportedCuesOf(cues: SentenceCues, lexicon: ClaimLexicon): readonly RegExpMatchArray[] {
+  cues.reportedCues ??= hits(lexicon.reportedRe, cues.folded);
+  return cues.reportedCues;
+}
+
+/** Every reporting cue of a sentence (lexicon `reportedRe`, in text order), read once for the sentence and its statuses. Read only. */
+export function reportingCues(text: string, lexicon: ClaimLexicon): readonly RegExpMatchArray[] {
+  return reportedCuesOf(sentenceCues(text, lexicon), lexicon);
 }
 
 /** What the caller knows about the sentence beyond its words. */
@@ -81,7 +113,7 @@ export function classifyStatus(text: string, trigger: TriggerSpan, lexicon: Clai
 }
 
 function statusOf(cues: SentenceCues, trigger: TriggerSpan, lexicon: ClaimLexicon, attribution: Attribution | undefined, options: StatusOptions): ClaimStatus {
-  const { folded, reportedCues } = cues;
+  const { folded } = cues;
 
   const triggerWord = /^[a-z0-9œæ'-]+/.exec(folded.slice(trigger.start))?.[0] ?? '';
   const { window, lastWord } = windowBefore(folded, trigger.start, lexicon.plannedWindowWords);
@@ -93,6 +125,7 @@ function statusOf(cues: SentenceCues, trigger: TriggerSpan, lexicon: ClaimLexico
   if (conditional && hasHit(lexicon.announceRe, folded.slice(0, trigger.start))) return 'planned';
 
   if (conditional) return 'reported';
+  const reportedCues = reportedCuesOf(cues, lexicon);
   if (options.ownSource) return reportedCues.some((m) => /^(?:aurait|auraient)$/.test(m[0])) ? 'reported' : 'asserted';
   if (attribution && (attribution.kind !== 'speechBefore' || attribution.cueStart < trigger.start)) return 'reported';
   if (reportedCues.some((m) => (m.index ?? 0) < trigger.start || /^(?:selon|d'apres|aurait|auraient)$/.test(m[0]))) return 'reported';

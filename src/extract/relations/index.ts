@@ -12,7 +12,7 @@ import type { Article } from '../../corpus/types';
 import type { Claim, ClaimStatus, RelationType } from '../../ontology';
 import { RELATION_SIGNATURES } from '../../ontology';
 import type { ClaimLexicon, DateMention, QuantityMention, SentenceMention } from '../claims';
-import { allMatches, classifyStatus, findAttribution, findDates, findQuantities, fold, getClaimLexicon } from '../claims';
+import { allMatches, classifyStatus, findAttribution, findDates, findQuantities, fold, getClaimLexicon, reportingCues } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { EntityRecord, ExtractedRelation, Mention } from '../types';
 import type { Discourse, SentenceContext } from './context';
@@ -420,14 +420,9 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
   const speaks = (speakerId: string | undefined, subjectId: string) =>
     speakerId !== undefined && (speakerId === subjectId || ctx.countryOf(speakerId)?.entityId === subjectId || ctx.ledBy(speakerId)?.entityId === subjectId);
   // Without a named source, the speaker is the mention right before the last reporting verb ahead of the trigger.
-  let reportingCues: RegExpMatchArray[] | undefined;
   const speakerBefore = (at: number): string | undefined => {
-    // The sentence's reporting verbs, read once for all its relations.
-    if (!reportingCues) {
-      claimLex.reportedRe.lastIndex = 0;
-      reportingCues = allMatches(claimLex.reportedRe, ctx.folded);
-    }
-    const cue = reportingCues.filter((m) => (m.index ?? 0) < at).pop();
+    // The sentence's reporting verbs, read once for all its relations and their statuses.
+    const cue = reportingCues(ctx.text, claimLex).filter((m) => (m.index ?? 0) < at).pop();
     if (!cue) return undefined;
     return [...ctx.mentions].reverse().find((m) => m.end <= (cue.index ?? 0) && m.type !== 'Place' && m.type !== 'WeaponSystem')?.entityId;
   };
