@@ -254,26 +254,36 @@ function residualIn(folded: string, from: number, to: number, lex: RelationLexic
   return count;
 }
 
-/**
- * Lists already read, by the mention they were widened from: many frames and strategies widen the same mention of a
- * sentence. A list depends only on the sentence (its mention list, folded text) and the lexicon besides the types asked.
- */
-const coordinatedCache = new WeakMap<SentenceMention, { lex: RelationLexicon; mentions: readonly SentenceMention[]; byTypes: Map<string, SentenceMention[]> }>();
+/** Lists already read in the sentence read last, by the mention they were widened from and the types asked. */
+let coordinatedLists: { mentions: readonly SentenceMention[]; lex: RelationLexicon; byFound: Map<SentenceMention, Map<string, readonly SentenceMention[]>> } | undefined;
+/** Cache keys of the type lists asked (mostly the signature lists, the same arrays each time). */
+const typesKeys = new WeakMap<readonly EntityType[], string>();
 
-/** Widens a mention to the list it is coordinated in ("les États-Unis, le Japon et la Corée du Sud", "États-Unis-Corée du Sud"). */
-export function coordinated(ctx: SentenceContext, found: SentenceMention, types: readonly EntityType[], lex: RelationLexicon): SentenceMention[] {
-  let entry = coordinatedCache.get(found);
-  if (!entry || entry.lex !== lex || entry.mentions !== ctx.mentions) {
-    entry = { lex, mentions: ctx.mentions, byTypes: new Map() };
-    coordinatedCache.set(found, entry);
+/**
+ * Widens a mention to the list it is coordinated in ("les États-Unis, le Japon et la Corée du Sud", "États-Unis-Corée du Sud").
+ * Many frames and strategies widen the same mention of a sentence: a list depends only on the sentence (its mention
+ * list, folded text) and the lexicon besides the types asked, and is kept for the sentence. Read only.
+ */
+export function coordinated(ctx: SentenceContext, found: SentenceMention, types: readonly EntityType[], lex: RelationLexicon): readonly SentenceMention[] {
+  if (coordinatedLists === undefined || coordinatedLists.mentions !== ctx.mentions || coordinatedLists.lex !== lex) {
+    coordinatedLists = { mentions: ctx.mentions, lex, byFound: new Map() };
   }
-  const key = types.join('\u0001');
-  let group = entry.byTypes.get(key);
+  let byTypes = coordinatedLists.byFound.get(found);
+  if (!byTypes) {
+    byTypes = new Map();
+    coordinatedLists.byFound.set(found, byTypes);
+  }
+  let key = typesKeys.get(types);
+  if (key === undefined) {
+    key = types.join('\u0001');
+    typesKeys.set(types, key);
+  }
+  let group = byTypes.get(key);
   if (!group) {
     group = readCoordination(ctx, found, types, lex);
-    entry.byTypes.set(key, group);
+    byTypes.set(key, group);
   }
-  return [...group];
+  return group;
 }
 
 /** Separators read in the sentence read last, by its mentions (demonyms are blanked in a gap) and lexicon. */
@@ -589,7 +599,7 @@ function objectContext(ctx: SentenceContext): SentenceContext {
 }
 
 /** Runs one argument's strategies in order; the first that finds a mention of an allowed type gives it, widened to its coordination. */
-export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrategy[], types: readonly EntityType[], anchors: Anchors, lex: RelationLexicon, role: 'subject' | 'object' = 'subject'): SentenceMention[] {
+export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrategy[], types: readonly EntityType[], anchors: Anchors, lex: RelationLexicon, role: 'subject' | 'object' = 'subject'): readonly SentenceMention[] {
   // Only an agent acts for its state: "la visite de Poutine à Pyongyang" does not make Russia a destination.
   if (role === 'object') ctx = objectContext(ctx);
   for (const strategy of strategies) {
@@ -612,10 +622,10 @@ export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrat
 }
 
 /** Runs the strategies of a symmetric frame; returns the entities it relates pairwise (at least two), or none. */
-export function findPair(ctx: SentenceContext, strategies: readonly ArgStrategy[], types: readonly EntityType[], trigger: Span, lex: RelationLexicon): SentenceMention[] {
+export function findPair(ctx: SentenceContext, strategies: readonly ArgStrategy[], types: readonly EntityType[], trigger: Span, lex: RelationLexicon): readonly SentenceMention[] {
   for (const strategy of strategies) {
     const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
-    let group: SentenceMention[] = [];
+    let group: readonly SentenceMention[] = [];
     if (strategy.kind === 'between') {
       const window = ctx.folded.slice(trigger.end, trigger.end + max);
       const at = /(?:^|[^a-z])entre\s/.exec(window);

@@ -273,13 +273,23 @@ function frameMatches(ctx: SentenceContext, frame: CompiledFrame, at: readonly n
   return matches;
 }
 
+/** The smallest span holding every given one. */
+function spanOf(first: Span, second?: Span, third?: Span, fourth?: Span): Span {
+  const span = { start: first.start, end: first.end };
+  if (second) widen(span, second);
+  if (third) widen(span, third);
+  if (fourth) widen(span, fourth);
+  return span;
+}
+
+function widen(span: Span, by: Span): void {
+  if (by.start < span.start) span.start = by.start;
+  if (by.end > span.end) span.end = by.end;
+}
+
 function argumentsOf(ctx: SentenceContext, frame: CompiledFrame, trigger: Span, theme: Theme, lex: RelationLexicon): FrameMatch[] {
   const relation = frame.relation;
   const out: FrameMatch[] = [];
-  const spanOf = (...parts: Array<Span | undefined>): Span => {
-    const spans = parts.filter((p): p is Span => p !== undefined);
-    return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
-  };
   if (frame.pair) {
     const group = findPair(ctx, frame.pair, allowed(relation, 'subject'), trigger, lex);
     for (let i = 0; i < group.length; i++) {

@@ -371,13 +371,14 @@ function distinct<T>(list: readonly T[]): T[] {
   return out;
 }
 
-function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): ExtractedRelation[] {
+/** Appends to `out` the relations of one sentence. */
+function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase, out: ExtractedRelation[]): void {
   const lex = getRelationLexicon(kb);
   const claimLex = getClaimLexicon(kb);
   const emitted: Emitted[] = [];
   const keys = new Set<string>();
   const push = (relation: ExtractedRelation) => {
-    const key = [relation.subject, relation.type, relation.object, relation.claim.quantity ?? ''].join('|');
+    const key = `${relation.subject}|${relation.type}|${relation.object}|${relation.claim.quantity ?? ''}`;
     if (keys.has(key) || relation.subject === relation.object) return;
     keys.add(key);
     emitted.push({ relation, key });
@@ -433,11 +434,10 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
     const ownSource = isOwnSource(match.subject.entityId, match.trigger.start);
     const status = classifyStatus(ctx.text, match.trigger, claimLex, ownSource ? undefined : attribution, { ownSource });
     const date = nearestDate(ctx, match.trigger.start);
-    const claim: Claim = {
-      ...baseClaim(ctx, status),
-      ...(date ? { date } : {}),
-      ...(attribution && status !== 'asserted' ? { attributedTo: attribution.source } : {}),
-    };
+    // Keys in the order the graph writes them: doc, sentence, quote, status, date, attributedTo.
+    const claim: Claim = baseClaim(ctx, status);
+    if (date) claim.date = date;
+    if (attribution && status !== 'asserted') claim.attributedTo = attribution.source;
     const items = match.frame.items && match.relation === match.frame.relation ? [...new Set(match.weapons.map((w) => w.label))] : [];
     const quantities = carried.get(match) ?? [];
     const objects = [match.object.entityId];
@@ -475,7 +475,7 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase): Extracted
   // a bare claim of another status ("pourrait envoyer d'autres soldats, en plus des 15 000 déployés") says something else.
   const sameClaim = (r: ExtractedRelation) => `${r.subject}|${r.type}|${r.object}|${r.claim.status}`;
   const withNumber = new Set(emitted.filter((e) => e.relation.claim.quantity !== undefined).map((e) => sameClaim(e.relation)));
-  return emitted.filter((e) => e.relation.claim.quantity !== undefined || !withNumber.has(sameClaim(e.relation))).map((e) => e.relation);
+  for (const e of emitted) if (e.relation.claim.quantity !== undefined || !withNumber.has(sameClaim(e.relation))) out.push(e.relation);
 }
 
 /**
@@ -488,9 +488,7 @@ export function findRelations(article: Article, mentions: Mention[], entities: E
   getRelationLexicon(kb);
   getClaimLexicon(kb);
   const out: ExtractedRelation[] = [];
-  for (const ctx of buildSentenceContexts(article, mentions, entities, kb)) {
-    out.push(...relationsOfSentence(ctx, kb));
-  }
+  for (const ctx of buildSentenceContexts(article, mentions, entities, kb)) relationsOfSentence(ctx, kb, out);
   return out;
 }
 
