@@ -8,6 +8,7 @@ import { foldKey } from './fold';
 import { loadMentionLexicons, type MentionLexicons } from './lexicon';
 import { buildGazetteerMatcher, inflectDemonym, type GazetteerMatcher } from './matcher';
 import { phraseIndex, type PhraseIndex } from './tokens';
+import { buildWordTrie, type WordTrie } from './wordtrie';
 
 /**
  * Role bits of a token key (Token.roles): which cue tables hold it. A pass
@@ -34,8 +35,8 @@ export const TOKEN_ROLES = {
 
 export interface MentionRules {
   lexicons: MentionLexicons;
-  /** Role bits of every folded key some cue table holds (TOKEN_ROLES). */
-  tokenRoles: ReadonlyMap<string, number>;
+  /** Role bits of every folded key some cue table holds (TOKEN_ROLES), in a word trie: a token's key is read where it stands, not hashed. */
+  tokenRoles: WordTrie<number>;
   matcher: GazetteerMatcher;
   titles: PhraseIndex;
   honorifics: readonly string[];
@@ -175,7 +176,8 @@ const foldSet = (words: readonly string[]): Set<string> => new Set(words.map(fol
 function tokenRoles(rules: Omit<MentionRules, 'tokenRoles'>): Map<string, number> {
   const roles = new Map<string, number>();
   const mark = (key: string, role: number): void => {
-    roles.set(key, (roles.get(key) ?? 0) | role);
+    // A token's key is never empty.
+    if (key.length > 0) roles.set(key, (roles.get(key) ?? 0) | role);
   };
   for (const index of [rules.titles, rules.orgHeads, rules.placeHeads, rules.locativeBefore, rules.bareLocativePhrases, rules.genericBefore, rules.anaphoricBefore, rules.combiningForms]) {
     if (index.firstRole !== 0) for (const key of index.byFirst.keys()) mark(key, index.firstRole);
@@ -233,7 +235,7 @@ export function compileRules(kb: KnowledgeBase): MentionRules {
     combiningCountry,
     descriptions: compileDescriptions(kb, lexicons),
   };
-  const rules: MentionRules = { ...tables, tokenRoles: tokenRoles(tables) };
+  const rules: MentionRules = { ...tables, tokenRoles: buildWordTrie(tokenRoles(tables)) };
   cache.set(kb, rules);
   return rules;
 }

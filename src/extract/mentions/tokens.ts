@@ -5,6 +5,7 @@
  * rules can tell a hyphen from a comma.
  */
 import type { Sentence } from '../../corpus/types';
+import { valueOfWord, type WordTrie } from './wordtrie';
 
 export interface Token {
   /** Offsets into the article text. */
@@ -36,37 +37,84 @@ const CAPITAL = /^[\p{Lu}\p{Lt}]/u;
 const HAS_LETTER = /\p{L}/u;
 const SPACE_CODE = 0x20;
 
-/** CAPITAL.test(word), answered without the RegExp for ASCII (A–Z only). */
-function startsCapital(word: string): boolean {
-  const code = word.charCodeAt(0);
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
-  return CAPITAL.test(word);
-}
-
-/**
- * Has letters, all capitals: HAS_LETTER.test(word) && word === word.toUpperCase() && word !== word.toLowerCase(),
- * decided on the code units while they are ASCII (a lower-case ASCII letter settles it), case-mapped otherwise.
- */
-function isAllCaps(word: string): boolean {
-  let capital = false;
-  for (let k = 0; k < word.length; k++) {
-    const code = word.charCodeAt(k);
-    if (code >= 0x61 && code <= 0x7a) return false;
-    if (code >= 0x80) return HAS_LETTER.test(word) && word === word.toUpperCase() && word !== word.toLowerCase();
-    if (code >= 0x41 && code <= 0x5a) capital = true;
-  }
-  return capital;
+/** The article strings the tokens of its sentences cut their own from. */
+interface TokenSource {
+  text: string;
+  folded: string;
 }
 
 /** Whether [start, end) of the text is its own folded form (most lower-case words): the token's key is then its raw string, not a copy. */
-function foldsToItself(text: string, folded: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (text.charCodeAt(k) !== folded.charCodeAt(k)) return false;
+function foldsToItself(source: TokenSource, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (source.text.charCodeAt(k) !== source.folded.charCodeAt(k)) return false;
   return true;
 }
 
-/** Tokens of one sentence; `roles` (folded key → role bits) fills each token's roles, ANY_ROLE without it. */
-export function tokenizeSentence(text: string, folded: string, sentence: Sentence, roles?: ReadonlyMap<string, number>): Token[] {
+/**
+ * A token as tokenizeSentence reads it: offsets, gap, flags and roles at once; its raw and key strings cut from
+ * the text when first asked for, since most tokens are only ever tested on their flags and roles.
+ */
+class ReadToken implements Token {
+  private rawText: string | undefined;
+  private keyText: string | undefined = undefined;
+  readonly capitalised: boolean;
+  readonly allCaps: boolean;
+  readonly roles: number;
+
+  constructor(
+    private readonly source: TokenSource,
+    readonly start: number,
+    readonly end: number,
+    readonly gap: string,
+    readonly index: number,
+    roles: WordTrie<number> | undefined,
+  ) {
+    this.rawText = undefined;
+    this.capitalised = this.startsCapital();
+    this.allCaps = this.isAllCaps();
+    this.roles = roles === undefined ? ANY_ROLE : (valueOfWord(roles, source.folded, start, end) ?? 0);
+  }
+
+  get raw(): string {
+    if (this.rawText === undefined) this.rawText = this.source.text.slice(this.start, this.end);
+    return this.rawText;
+  }
+
+  get key(): string {
+    if (this.keyText === undefined) this.keyText = foldsToItself(this.source, this.start, this.end) ? this.raw : this.source.folded.slice(this.start, this.end);
+    return this.keyText;
+  }
+
+  /** CAPITAL.test(raw), answered on the first unit without the RegExp for ASCII (A–Z only). */
+  private startsCapital(): boolean {
+    const code = this.source.text.charCodeAt(this.start);
+    if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+    return CAPITAL.test(this.raw);
+  }
+
+  /**
+   * Has letters, all capitals: HAS_LETTER.test(raw) && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
+   * decided on the code units while they are ASCII (a lower-case ASCII letter settles it), case-mapped otherwise.
+   */
+  private isAllCaps(): boolean {
+    const text = this.source.text;
+    let capital = false;
+    for (let k = this.start; k < this.end; k++) {
+      const code = text.charCodeAt(k);
+      if (code >= 0x61 && code <= 0x7a) return false;
+      if (code >= 0x80) {
+        const raw = this.raw;
+        return HAS_LETTER.test(raw) && raw === raw.toUpperCase() && raw !== raw.toLowerCase();
+      }
+      if (code >= 0x41 && code <= 0x5a) capital = true;
+    }
+    return capital;
+  }
+}
+
+/** Tokens of one sentence; `roles` (folded key → role bits, read where the key stands) fills each token's roles, ANY_ROLE without it. */
+export function tokenizeSentence(text: string, folded: string, sentence: Sentence, roles?: WordTrie<number>): Token[] {
   const tokens: Token[] = [];
+  const source: TokenSource = { text, folded };
   let previousEnd = sentence.start;
   let i = sentence.start;
   const limit = Math.min(sentence.end, folded.length);
@@ -77,19 +125,7 @@ export function tokenizeSentence(text: string, folded: string, sentence: Sentenc
     }
     let j = folded.indexOf(' ', i);
     if (j < 0 || j > limit) j = limit;
-    const raw = text.slice(i, j);
-    const key = foldsToItself(text, folded, i, j) ? raw : folded.slice(i, j);
-    tokens.push({
-      start: i,
-      end: j,
-      key,
-      raw,
-      gap: text.slice(previousEnd, i),
-      capitalised: startsCapital(raw),
-      allCaps: isAllCaps(raw),
-      index: tokens.length,
-      roles: roles === undefined ? ANY_ROLE : (roles.get(key) ?? 0),
-    });
+    tokens.push(new ReadToken(source, i, j, text.slice(previousEnd, i), tokens.length, roles));
     previousEnd = j;
     i = j;
   }
