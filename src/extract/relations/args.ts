@@ -393,14 +393,19 @@ function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, 
   const gap = strategy.gapWords ?? 0;
   const requireAfter = strategy.requireAfter ? patternRe(strategy.requireAfter) : undefined;
   const folded = ctx.folded;
+  const mentions = ctx.mentions;
   // Where each preposition first occurs from the anchor on: one that only occurs past a mention cannot lead to it.
   let firstAt: number[] | undefined;
-  for (const raw of ctx.mentions) {
+  // The search stops at the first mention past a clause or strategy stop. The first mention that fits is looked for
+  // first, and only then whether a stop comes at or before it: most searches find none, and read no stop at all.
+  let found: SentenceMention | undefined;
+  let foundAt = -1;
+  search: for (let i = 0; i < mentions.length; i++) {
+    const raw = mentions[i];
     // asActor keeps the offsets: mentions out of reach are passed over before it is asked.
     if (raw.start < from) continue;
     if (raw.start - from > max) break;
     const m = asActor(ctx, raw, types);
-    if ((stop && testSlice(stop, folded, from, m.start, lex)) || testSlice(lex.clauseStopRe, folded, from, m.start, lex)) break;
     if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, folded, from, m.start, lex)) continue;
     if (requireAfter && !requireAfter.test(folded.slice(m.end))) continue;
     const gapHere = m.demonym ? Math.max(gap, 1) : gap;
@@ -409,31 +414,52 @@ function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, 
       let at = firstAt[k];
       if (at === UNKNOWN) at = firstAt[k] = preps[k] === '' ? from : folded.indexOf(preps[k], from);
       if (at < 0 || at + preps[k].length > m.start) continue;
-      if (endsWithPrep(folded, from, m.start, preps[k], gapHere, lex)) return m;
+      if (endsWithPrep(folded, from, m.start, preps[k], gapHere, lex)) {
+        found = m;
+        foundAt = i;
+        break search;
+      }
     }
   }
-  return undefined;
+  if (!found) return undefined;
+  for (let i = 0; i <= foundAt; i++) {
+    const start = mentions[i].start;
+    if (start < from) continue;
+    if ((stop && testSlice(stop, folded, from, start, lex)) || testSlice(lex.clauseStopRe, folded, from, start, lex)) return undefined;
+  }
+  return found;
 }
 
 function searchLeft(ctx: SentenceContext, to: number, strategy: ArgStrategy, types: readonly EntityType[], lex: RelationLexicon): SentenceMention | undefined {
   const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
   const stop = stopRe(strategy.stop);
   const preps = strategy.preps && foldedPreps(strategy.preps);
-  for (let i = ctx.mentions.length - 1; i >= 0; i--) {
-    const raw = ctx.mentions[i];
+  const folded = ctx.folded;
+  const mentions = ctx.mentions;
+  // As searchRight: the first mention that fits (from the anchor leftwards), then whether a stop lies before it.
+  let found: SentenceMention | undefined;
+  let foundAt = -1;
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const raw = mentions[i];
     if (raw.end > to) continue;
     if (to - raw.end > max) break;
     const m = asActor(ctx, raw, types);
-    const folded = ctx.folded;
-    if ((stop && testSlice(stop, folded, m.end, to, lex)) || testSlice(lex.clauseStopRe, folded, m.end, to, lex)) break;
     if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, folded, m.end, to, lex)) continue;
     const leadStart = Math.max(0, m.start - PREP_LOOKBACK);
     // "le régime de Pyongyang a décidé": the state after a government noun is the actor, not a complement.
     if (strategy.bare && testSlice(lex.prepEndRe, folded, leadStart, m.start, lex) && !testSlice(lex.governmentEndRe, folded, leadStart, m.start, lex)) continue;
     if (preps && !preps.some((p) => endsWithPrep(folded, leadStart, m.start, p, strategy.gapWords ?? 0, lex))) continue;
-    return m;
+    found = m;
+    foundAt = i;
+    break;
   }
-  return undefined;
+  if (!found) return undefined;
+  for (let i = mentions.length - 1; i >= foundAt; i--) {
+    const end = mentions[i].end;
+    if (end > to) continue;
+    if ((stop && testSlice(stop, folded, end, to, lex)) || testSlice(lex.clauseStopRe, folded, end, to, lex)) return undefined;
+  }
+  return found;
 }
 
 /** Troop nouns coordinated with the theme ("6 000 sapeurs et constructeurs militaires nord-coréens") are not words between it and its demonym. */
