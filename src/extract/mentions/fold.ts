@@ -55,15 +55,17 @@ export function fold(text: string): string {
   const bytes = latin1Scratch;
   for (let i = 0; i < n; i++) {
     const folded = foldCode(text.charCodeAt(i));
-    if (folded > 0xff) return foldTwoByte(text);
+    if (folded > 0xff) return foldTwoByte(text, bytes, i);
     bytes[i] = folded;
   }
   return Buffer.from(bytes.buffer, bytes.byteOffset, n).toString('latin1');
 }
 
-function foldTwoByte(text: string): string {
+/** The fold of a text whose unit at `from` folds beyond Latin-1 (œ, Greek, Cyrillic …): `bytes` holds the fold before it. */
+function foldTwoByte(text: string, bytes: Uint8Array, from: number): string {
   const out = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) out[i] = foldCode(text.charCodeAt(i));
+  out.set(bytes.subarray(0, from));
+  for (let i = from; i < text.length; i++) out[i] = foldCode(text.charCodeAt(i));
   return UTF16.decode(out);
 }
 
