@@ -21,6 +21,20 @@ export interface NominalMatch {
 const TITLE_LOOKBACK = 110;
 const TITLE_LOOKAHEAD = 110;
 const JOINERS_RE = /(?:\s+(?:de|du|des|d'|de la|de l'|la|l'|le|les))+\s*$/;
+/** The characters a JOINERS_RE match is made of: spaces and the letters of the joiners. */
+const JOINER_CHAR_RE = /[\sdeusla']/;
+
+/**
+ * `text.replace(JOINERS_RE, '')`, scanning only the tail the match can lie in. The match runs to the end and holds
+ * nothing but joiner characters, so it starts inside the longest tail of such characters; the pattern looks at
+ * nothing before where it starts, so it matches there as in the whole text.
+ */
+function withoutTrailingJoiners(text: string): string {
+  let from = text.length;
+  while (from > 0 && JOINER_CHAR_RE.test(text[from - 1])) from--;
+  if (from === text.length) return text;
+  return text.slice(0, from) + text.slice(from).replace(JOINERS_RE, '');
+}
 const PLACE_HEAD_END_RE = /(?:region|ville|port|province|oblast|localite|base|capitale|cite|district|zone|peninsule|village|republique|cosmodrome|aeroport|territoire|ile|station|site|agglomeration)s?\s*$/;
 /** An acronym in brackets after a body's name ("(NIS)"), folded. */
 const ACRONYM_IN_BRACKETS = "(?:\\([a-z0-9'. -]{1,12}\\)\\s*)?";
@@ -82,7 +96,8 @@ interface TitleHit {
 
 /** The residue of a title span reduced to a lexicon key: modifiers ("adjointe", "par intérim"), a trailing "auprès de …" and joiners dropped. */
 function titleKey(residue: string, lex: RelationLexicon): string {
-  return residue.replace(lex.titleModifierRe, ' ').replace(/\s+/g, ' ').replace(lex.titleTailRe, '').replace(JOINERS_RE, '').trim();
+  const tailless = residue.replace(lex.titleModifierRe, ' ').replace(/\s+/g, ' ').replace(lex.titleTailRe, '');
+  return withoutTrailingJoiners(tailless).trim();
 }
 
 /** A capitalised word right before a name that no mention took: a first name the name was recognised without ("Andriï Ioussov"). */
@@ -155,8 +170,16 @@ function titleBefore(ctx: SentenceContext, found: SentenceMention, bodies: reado
   const bodyTails = bodies.map(demonymTail);
   // Try every word start of the window, leftmost first: the longest title that reaches the name wins.
   const openings = lex.titleOpenings;
+  const folded = ctx.folded;
   for (let at = windowStart; at < person.start; at++) {
-    if (!/[a-z]/.test(ctx.folded[at]) || !ARTICLE_BEFORE_TITLE_RE.test(ctx.folded.slice(Math.max(0, at - 1), at))) continue;
+    // A title opens on a letter after a space, comma, bracket, quote or apostrophe (or the sentence start):
+    // read by code first, most positions are inside words.
+    const code = folded.charCodeAt(at);
+    if (code < 0x61 || code > 0x7a) continue;
+    if (at > 0) {
+      const before = folded.charCodeAt(at - 1);
+      if ((before >= 0x61 && before <= 0x7a) || !ARTICLE_BEFORE_TITLE_RE.test(folded.slice(at - 1, at))) continue;
+    }
     if (openings && !mayOpenTitle(ctx.folded, at, person.start, bodies, bodyTails, openings)) continue;
     // Another person in between ends the title; a description of the same person ("le ministre … d'alors, X") does not.
     if (ctx.mentions.some((m) => m !== person && m.type === 'Person' && m.entityId !== person.entityId && m.start >= at && m.end <= person.start)) continue;
@@ -385,6 +408,30 @@ function locatedIn(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon
 
 const TITLE_BOUNDARY_RE = /[\s']/;
 
+/** The lexicon's titles by their last character, each list in lexicon order; undefined when a title is empty (it ends any text). */
+const titlesByLastChar = new WeakMap<RelationLexicon['titles'], Map<string, RelationLexicon['titles']> | undefined>();
+
+/** The titles that may end `text`, in lexicon order: those ending with its last character. */
+function titlesEndingLike(lex: RelationLexicon, text: string): RelationLexicon['titles'] {
+  if (!titlesByLastChar.has(lex.titles)) {
+    let index: Map<string, RelationLexicon['titles']> | undefined = new Map();
+    for (const t of lex.titles) {
+      if (t.folded === '') {
+        index = undefined;
+        break;
+      }
+      const last = t.folded[t.folded.length - 1];
+      const list = index.get(last) ?? [];
+      list.push(t);
+      index.set(last, list);
+    }
+    titlesByLastChar.set(lex.titles, index);
+  }
+  const index = titlesByLastChar.get(lex.titles);
+  if (!index) return lex.titles;
+  return text === '' ? [] : (index.get(text[text.length - 1]) ?? []);
+}
+
 /** True when `text` ends with `title` and the title starts the text or follows a space or an apostrophe. */
 function endsWithTitle(text: string, title: string): boolean {
   if (!text.endsWith(title)) return false;
@@ -404,9 +451,10 @@ function titlesWithoutName(ctx: SentenceContext, kb: KnowledgeBase, lex: Relatio
   for (const body of ctx.mentions.filter((m) => m.type === 'Organization' || (m.type === 'Country' && !m.demonym))) {
     // A person named right after the body is handled by the titles of that person.
     if (persons.some((p) => p.start >= body.end && p.start - body.end <= TITLE_LOOKAHEAD / 4)) continue;
-    const before = ctx.folded.slice(Math.max(0, body.start - TITLE_LOOKBACK), body.start).replace(JOINERS_RE, '');
-    // The same test as /(?:^|[\s'])TITLE$/ on `before`, without compiling a RegExp per title and body.
-    const title = lex.titles.find((t) => !t.counterpart && endsWithTitle(before, t.folded));
+    const before = withoutTrailingJoiners(ctx.folded.slice(Math.max(0, body.start - TITLE_LOOKBACK), body.start));
+    // The same test as /(?:^|[\s'])TITLE$/ on `before`, without compiling a RegExp per title and body; only the
+    // titles ending with the last character of `before` can end it.
+    const title = titlesEndingLike(lex, before).find((t) => !t.counterpart && endsWithTitle(before, t.folded));
     if (!title) continue;
     const holders = earlier.filter((p) =>
       (entryOf(kb, p.entityId)?.roles ?? []).some((r) => r.of === body.entityId && (fold(r.title).startsWith(title.folded) || (title.leads && r.leads === true))),
