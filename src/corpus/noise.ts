@@ -14,7 +14,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { MonthNames } from './dates';
 import { parseDateIn, parsePathDate } from './dates';
-import { mayMatch } from './required';
+import { anyMatches, mayMatch } from './required';
 
 /** Default location of the rules, relative to this file (src/corpus → graph-data/knowledge). */
 export const DEFAULT_NOISE_FILE = path.resolve(__dirname, '../../graph-data/knowledge/noise.json');
@@ -168,8 +168,7 @@ const STARTS_LOWER = /^\p{Ll}/u;
 const DATE_ONLY_LETTERS = /^[\p{L}.]+$/u;
 
 function matchesAny(line: string, patterns: RegExp[]): boolean {
-  for (const pattern of patterns) if (mayMatch(pattern, line) && pattern.test(line)) return true;
-  return false;
+  return anyMatches(patterns, line);
 }
 
 /** Index of the first body line: the first long line, bounded by HEADER_MAX_LINES non-blank lines. */

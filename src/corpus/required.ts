@@ -374,3 +374,52 @@ export function mayMatch(pattern: RegExp, text: string): boolean {
   if (first !== undefined && (text.length === 0 || !first.has(text.charCodeAt(0)))) return false;
   return required === undefined || text.includes(required);
 }
+
+/** A list of patterns compiled for anyMatches: by the units their matches may begin with, and the others. */
+interface PatternSet {
+  /** Length of the list when compiled: a list that grew since is compiled again. */
+  length: number;
+  /** The anchored patterns each first unit may begin a match of, with their required character. */
+  byFirst: Map<number, Array<{ pattern: RegExp; required?: string }>>;
+  /** Patterns whose matches may begin with anything. */
+  anywhere: Array<{ pattern: RegExp; required?: string }>;
+  /** A global or sticky pattern keeps state between tests: such a list is tested in order, each pattern filtered alone. */
+  inOrder: boolean;
+}
+
+const patternSets = new WeakMap<readonly RegExp[], PatternSet>();
+
+function patternSet(patterns: readonly RegExp[]): PatternSet {
+  let set = patternSets.get(patterns);
+  if (set !== undefined && set.length === patterns.length) return set;
+  set = { length: patterns.length, byFirst: new Map(), anywhere: [], inOrder: patterns.some((p) => p.global || p.sticky) };
+  for (const pattern of patterns) {
+    const { required, first } = filterOf(pattern);
+    const entry = { pattern, required };
+    if (first === undefined) set.anywhere.push(entry);
+    else {
+      for (const unit of first) {
+        if (!set.byFirst.has(unit)) set.byFirst.set(unit, []);
+        set.byFirst.get(unit)!.push(entry);
+      }
+    }
+  }
+  patternSets.set(patterns, set);
+  return set;
+}
+
+/**
+ * patterns.some((p) => p.test(text)) for patterns without state (no g or y flag): only the patterns whose matches
+ * may begin with the text's first unit, or with anything, are tried, each when the text holds its required character.
+ */
+export function anyMatches(patterns: readonly RegExp[], text: string): boolean {
+  const set = patternSet(patterns);
+  if (set.inOrder) {
+    for (const pattern of patterns) if (mayMatch(pattern, text) && pattern.test(text)) return true;
+    return false;
+  }
+  const anchored = text.length > 0 ? set.byFirst.get(text.charCodeAt(0)) : undefined;
+  if (anchored !== undefined) for (const { pattern, required } of anchored) if ((required === undefined || text.includes(required)) && pattern.test(text)) return true;
+  for (const { pattern, required } of set.anywhere) if ((required === undefined || text.includes(required)) && pattern.test(text)) return true;
+  return false;
+}

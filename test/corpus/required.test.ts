@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { loadNoiseRules } from '../../src/corpus';
-import { mayMatch, patternFirstUnits, requiredCharacter } from '../../src/corpus/required';
+import { anyMatches, mayMatch, patternFirstUnits, requiredCharacter } from '../../src/corpus/required';
 
 describe('patternFirstUnits', () => {
   const first = (source: string, flags = 'i'): string | undefined => {
@@ -78,6 +78,7 @@ describe('requiredCharacter', () => {
           re.lastIndex = 0;
           if (re.test(line)) expect(mayMatch(re, line)).toBe(true);
         }
+        for (const list of [rules.lines, rules.headerLines]) expect(anyMatches(list, line)).toBe(list.some((re) => re.test(line)));
       }),
       { numRuns: 3000 },
     );
