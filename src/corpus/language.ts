@@ -46,30 +46,64 @@ export interface FunctionWords {
   byHash?: WordsByHash;
 }
 
-/** Function words by wordHash(), with their languages; `longest` bounds the words worth hashing. */
+/**
+ * The function words in an open-addressing table by a hash of their code units, with their languages as indices:
+ * a line's words are hashed where they stand and looked up without a string or a map.
+ */
 interface WordsByHash {
-  words: Map<number, Array<{ word: string; languages: readonly string[] }>>;
+  /** Word index + 1 at the slot of its hash (hash & mask, then the next ones), 0 for an empty slot. */
+  slots: Int32Array;
+  mask: number;
+  words: string[];
+  /** Indices into `languages` of each word's languages. */
+  languagesOfWord: number[][];
+  languages: string[];
+  /** Longest function word, in units: longer words are not looked up. */
   longest: number;
 }
 
-/** The hash step of one code unit. */
+/** The hash step of one code unit; hashes stay small integers (30 bits). */
 function hashStep(hash: number, code: number): number {
-  return (Math.imul(hash, 31) + code) | 0;
+  return (Math.imul(hash, 31) + code) & 0x3fffffff;
 }
 
 function wordsByHash(languagesOf: ReadonlyMap<string, readonly string[]>): WordsByHash | undefined {
   // The empty word is found between two separators, which split() gives and a walk over words does not.
   if (languagesOf.has('')) return undefined;
-  const words = new Map<number, Array<{ word: string; languages: readonly string[] }>>();
+  let size = 16;
+  while (size < 4 * languagesOf.size) size *= 2;
+  const slots = new Int32Array(size);
+  const mask = size - 1;
+  const words: string[] = [];
+  const languagesOfWord: number[][] = [];
+  const languages: string[] = [];
   let longest = 0;
-  for (const [word, languages] of languagesOf) {
+  for (const [word, wordLanguages] of languagesOf) {
     let hash = 0;
     for (let i = 0; i < word.length; i++) hash = hashStep(hash, word.charCodeAt(i));
-    if (!words.has(hash)) words.set(hash, []);
-    words.get(hash)!.push({ word, languages });
+    let slot = hash & mask;
+    while (slots[slot] !== 0) slot = (slot + 1) & mask;
+    slots[slot] = words.length + 1;
+    words.push(word);
+    languagesOfWord.push(
+      wordLanguages.map((language) => {
+        if (!languages.includes(language)) languages.push(language);
+        return languages.indexOf(language);
+      }),
+    );
     longest = Math.max(longest, word.length);
   }
-  return { words, longest };
+  return { slots, mask, words, languagesOfWord, languages, longest };
+}
+
+/** The index of the function word that is exactly [start, end) of `lower`, whose hash is `hash`, or -1. */
+function functionWordAt(byHash: WordsByHash, lower: string, start: number, end: number, hash: number): number {
+  const { slots, mask, words } = byHash;
+  for (let slot = hash & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
+    const word = words[slots[slot] - 1];
+    if (word.length === end - start && lower.startsWith(word, start)) return slots[slot] - 1;
+  }
+  return -1;
 }
 
 /** Whether each code unit is one of WORD_SEPARATORS: 0 not known yet, 1 separator, 2 not. */
@@ -105,15 +139,22 @@ export function loadFunctionWords(file: string = DEFAULT_LANGUAGES_FILE): Functi
   return { minFunctionWords: parsed.data.minFunctionWords, minShare: parsed.data.minShare, languagesOf, byHash: wordsByHash(languagesOf) };
 }
 
+/** Votes of one line, reused from line to line: per language index, and the languages in the order of their first vote. */
+let voteCounts = new Int32Array(0);
+const voteOrder: number[] = [];
+
 /**
- * Calls `count` with the languages of each function word of `lower` (a line lower-cased), in order, as
- * lower.split(WORD_SEPARATORS) would give the words, until it returns false; each word is hashed where it stands,
- * not cut out of the line.
+ * voteLanguage on the hashed function words: the words of `lower` (a line's sample lower-cased), as
+ * lower.split(WORD_SEPARATORS) gives them, each hashed where it stands. Same verdict as the split path.
  */
-function forEachFunctionWord(lower: string, byHash: WordsByHash, count: (languages: readonly string[]) => boolean): void {
+function voteByHash(lower: string, byHash: WordsByHash, words: FunctionWords): string | undefined {
+  if (voteCounts.length < byHash.languages.length) voteCounts = new Int32Array(byHash.languages.length);
+  voteCounts.fill(0);
+  voteOrder.length = 0;
+  let total = 0;
   const n = lower.length;
   let i = 0;
-  while (i < n) {
+  while (i < n && total < ENOUGH_FUNCTION_WORDS) {
     if (isSeparator(lower.charCodeAt(i))) {
       i++;
       continue;
@@ -125,31 +166,39 @@ function forEachFunctionWord(lower: string, byHash: WordsByHash, count: (languag
       if (isSeparator(code)) break;
       hash = hashStep(hash, code);
     }
-    if (j - i <= byHash.longest) {
-      const found = byHash.words.get(hash)?.find((e) => e.word.length === j - i && lower.startsWith(e.word, i));
-      if (found !== undefined && !count(found.languages)) return;
+    const word = j - i <= byHash.longest ? functionWordAt(byHash, lower, i, j, hash) : -1;
+    if (word >= 0) {
+      total++;
+      for (const language of byHash.languagesOfWord[word]) if (voteCounts[language]++ === 0) voteOrder.push(language);
     }
     i = j;
   }
+  if (total < words.minFunctionWords) return undefined;
+  // The first language to reach the most votes, as a walk over a map of votes in insertion order gives it.
+  let best = -1;
+  let bestVotes = 0;
+  for (const language of voteOrder) {
+    if (voteCounts[language] > bestVotes) {
+      best = language;
+      bestVotes = voteCounts[language];
+    }
+  }
+  return bestVotes / total >= words.minShare ? byHash.languages[best] : undefined;
 }
 
 /** The language most function words of the line belong to, when they are enough and agree; else undefined. */
 export function voteLanguage(line: string, words: FunctionWords = (defaultFunctionWords ??= loadFunctionWords())): string | undefined {
   const sample = line.length > MAX_VOTE_CHARS ? line.slice(0, MAX_VOTE_CHARS) : line;
+  const lower = sample.toLowerCase();
+  if (words.byHash) return voteByHash(lower, words.byHash, words);
   const votes = new Map<string, number>();
   let total = 0;
-  const vote = (languages: readonly string[]): boolean => {
+  for (const word of lower.split(WORD_SEPARATORS)) {
+    const languages = words.languagesOf.get(word);
+    if (!languages) continue;
     total++;
     for (const language of languages) votes.set(language, (votes.get(language) ?? 0) + 1);
-    return total < ENOUGH_FUNCTION_WORDS;
-  };
-  const lower = sample.toLowerCase();
-  if (words.byHash) forEachFunctionWord(lower, words.byHash, vote);
-  else {
-    for (const word of lower.split(WORD_SEPARATORS)) {
-      const languages = words.languagesOf.get(word);
-      if (languages && !vote(languages)) break;
-    }
+    if (total >= ENOUGH_FUNCTION_WORDS) break;
   }
   if (total < words.minFunctionWords) return undefined;
   let best: string | undefined;
