@@ -26,6 +26,12 @@ const LINE_SEPARATORS = /[\u2028\u2029\u0085]/g;
  */
 const CHANGED_BY_PASSES = /[\u2028\u2029\u0085\u200B-\u200D\u2060\uFEFF\u00AD\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000E-\u001F\u007F-\u009F\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\t\v\f]/;
 
+/**
+ * CHANGED_BY_PASSES or what the space passes after NFC change (two spaces, a space at a line end or start): a text
+ * with none of it (most articles) only needs NFC, which never makes any of it out of other characters.
+ */
+const CHANGED_BY_ANY_PASS = new RegExp(`${CHANGED_BY_PASSES.source}| [ \\n]|\\n `);
+
 /** Converts CRLF and lone CR line ends to LF. */
 export function normalizeLineEnds(text: string): string {
   return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
@@ -39,6 +45,7 @@ export function normalizeLineEnds(text: string): string {
 export function normalizeText(text: string): string {
   if (text.length === 0) return '';
   let out = normalizeLineEnds(text);
+  if (!CHANGED_BY_ANY_PASS.test(out)) return out.normalize('NFC');
   const passes = CHANGED_BY_PASSES.test(out);
   if (passes) out = out.replace(LINE_SEPARATORS, '\n');
   out = out.normalize('NFC');

@@ -146,6 +146,165 @@ function requiredIn(source: string, from: number, to: number): string | undefine
   return undefined;
 }
 
+/** Literal options shorter than this (in characters) are not worth a scan of their own. */
+const MIN_WORD_CHARS = 3;
+
+/** A set of literal runs, as source text, one of which every match of a sequence contains; with its shortest length in characters. */
+interface Words {
+  runs: string[];
+  shortest: number;
+}
+
+/**
+ * Literal runs of the sequence [from, to), one of which every match contains (a match of, under the pattern's
+ * own flags): the best of its required literal runs and of the run sets of its required groups; for an
+ * alternation, the union of each alternative's. Null when none can be read.
+ */
+function requiredWordsIn(source: string, from: number, to: number): Words | null {
+  if (hasAlternation(source, from, to)) {
+    const all: Words = { runs: [], shortest: Infinity };
+    let alternative = from;
+    for (let j = from; j <= to; j++) {
+      const c = source[j];
+      if (j < to && c === '\\') j++;
+      else if (j < to && c === '[') j = classEnd(source, j) - 1;
+      else if (j < to && c === '(') j = groupEnd(source, j) - 1;
+      if (j < 0) return null;
+      if (j === to || source[j] === '|') {
+        const words = requiredWordsIn(source, alternative, j);
+        if (words === null) return null;
+        all.runs.push(...words.runs);
+        all.shortest = Math.min(all.shortest, words.shortest);
+        alternative = j + 1;
+      }
+    }
+    return all;
+  }
+  let best: Words | null = null;
+  const offer = (words: Words | null): void => {
+    if (words !== null && words.runs.length > 0 && (best === null || words.shortest > best.shortest)) best = words;
+  };
+  let run = '';
+  let runChars = 0;
+  const close = (): void => {
+    if (runChars > 0) offer({ runs: [run], shortest: runChars });
+    run = '';
+    runChars = 0;
+  };
+  let i = from;
+  while (i < to) {
+    const c = source[i];
+    let end: number;
+    let literal: string | undefined;
+    let group: [number, number] | undefined;
+    if (c === '\\') {
+      const escape = readEscape(source, i);
+      end = escape.end;
+      if (escape.literal !== undefined) literal = source.slice(i, end);
+    } else if (c === '[') {
+      end = classEnd(source, i);
+    } else if (c === '(') {
+      end = groupEnd(source, i);
+      if (end < 0) return null;
+      if (source.startsWith('(?:', i)) group = [i + 3, end - 1];
+      else if (source.startsWith('(?<', i) && source[i + 3] !== '=' && source[i + 3] !== '!') group = [source.indexOf('>', i) + 1, end - 1];
+      else if (source[i + 1] !== '?') group = [i + 1, end - 1];
+    } else if (c === '^' || c === '$' || c === '.') {
+      end = i + 1;
+    } else if (SYNTAX.has(c)) {
+      return null;
+    } else {
+      const code = source.charCodeAt(i);
+      end = code >= 0xd800 && code <= 0xdbff ? i + 2 : i + 1;
+      literal = source.slice(i, end);
+    }
+    if (end < 0) return null;
+    const quantifier = readQuantifier(source, end);
+    if (literal !== undefined && !quantifier.optional) {
+      run += literal;
+      runChars++;
+      // A repeated character ends what is known to stand in one piece.
+      if (quantifier.end > end) close();
+    } else {
+      close();
+      if (group && !quantifier.optional) offer(requiredWordsIn(source, group[0], group[1]));
+    }
+    i = quantifier.end;
+  }
+  close();
+  return best;
+}
+
+/** How many top-level alternatives of the source begin with "^", and how many there are; null when the source is not read. */
+function anchoring(source: string): { anchored: number; alternatives: number } | null {
+  let anchored = 0;
+  let alternatives = 0;
+  for (let j = 0, alternative = 0; j <= source.length; j++) {
+    const c = source[j];
+    if (j < source.length && c === '\\') j++;
+    else if (j < source.length && c === '[') j = classEnd(source, j) - 1;
+    else if (j < source.length && c === '(') j = groupEnd(source, j) - 1;
+    if (j < 0) return null;
+    if (j === source.length || source[j] === '|') {
+      alternatives++;
+      if (source[alternative] === '^') anchored++;
+      alternative = j + 1;
+    }
+  }
+  return { anchored, alternatives };
+}
+
+/** True when every top-level alternative of the source begins with "^". */
+function anchoredAtStart(source: string): boolean {
+  const a = anchoring(source);
+  return a !== null && a.anchored === a.alternatives;
+}
+
+/** True when every top-level alternative of the source opens with a literal character (plain or escaped), not optional. */
+function opensWithLiteral(source: string): boolean {
+  for (let j = 0, alternative = 0; j <= source.length; j++) {
+    const c = source[j];
+    if (j < source.length && c === '\\') j++;
+    else if (j < source.length && c === '[') j = classEnd(source, j) - 1;
+    else if (j < source.length && c === '(') j = groupEnd(source, j) - 1;
+    if (j < 0) return false;
+    if (j === source.length || source[j] === '|') {
+      if (!literalAt(source, alternative, j)) return false;
+      alternative = j + 1;
+    }
+  }
+  return true;
+}
+
+/** True when the atom at `i` (before `to`) is a literal character, not optional. */
+function literalAt(source: string, i: number, to: number): boolean {
+  if (i >= to) return false;
+  const c = source[i];
+  let end: number;
+  if (c === '\\') {
+    const escape = readEscape(source, i);
+    if (escape.literal === undefined) return false;
+    end = escape.end;
+  } else if (SYNTAX.has(c)) return false;
+  else end = i + 1;
+  return !readQuantifier(source, end).optional;
+}
+
+/**
+ * For a pattern tried at every position (not anchored), a pattern that finds any of its required literal runs:
+ * a plain scan for words, far cheaper than the pattern's own; undefined when the runs are too short to be worth it.
+ */
+function wordsPattern(pattern: RegExp): RegExp | undefined {
+  const { source, flags } = pattern;
+  // Only for a pattern tried at every position: not when an alternative is anchored (it fails at once elsewhere, a
+  // scan for its words would not), nor when the pattern opens with a literal, which the engine scans for itself.
+  const a = anchoring(source);
+  if (flags.includes('v') || a === null || a.anchored > 0 || opensWithLiteral(source)) return undefined;
+  const words = requiredWordsIn(source, 0, source.length);
+  if (words === null || words.shortest < MIN_WORD_CHARS) return undefined;
+  return new RegExp(words.runs.map((run) => `(?:${run})`).join('|'), flags.replace(/[gy]/g, ''));
+}
+
 /** JavaScript's \s, unit by unit. */
 const SPACE_UNITS = [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff];
 /**
@@ -316,17 +475,7 @@ function firstUnits(pattern: RegExp): Set<number> | undefined {
   const { source, flags } = pattern;
   if (flags.includes('m') || flags.includes('v') || flags.includes('y')) return undefined;
   // Every alternative must be anchored at the start of the text.
-  for (let j = 0, alternative = 0; j <= source.length; j++) {
-    const c = source[j];
-    if (j < source.length && c === '\\') j++;
-    else if (j < source.length && c === '[') j = classEnd(source, j) - 1;
-    else if (j < source.length && c === '(') j = groupEnd(source, j) - 1;
-    if (j < 0) return undefined;
-    if (j === source.length || source[j] === '|') {
-      if (source[alternative] !== '^') return undefined;
-      alternative = j + 1;
-    }
-  }
+  if (!anchoredAtStart(source)) return undefined;
   const start = startOf(source, 0, source.length, { ignoreCase: flags.includes('i'), unicode: flags.includes('u') });
   return start.units === null || start.empty ? undefined : new Set(start.units);
 }
@@ -337,6 +486,8 @@ interface PatternFilter {
   required?: string;
   /** The units every match (at the start of the text) begins with. */
   first?: Set<number>;
+  /** A pattern of literal runs one of which every match holds. */
+  words?: RegExp;
 }
 
 const filters = new WeakMap<RegExp, PatternFilter>();
@@ -344,7 +495,7 @@ const filters = new WeakMap<RegExp, PatternFilter>();
 function filterOf(pattern: RegExp): PatternFilter {
   let filter = filters.get(pattern);
   if (filter === undefined) {
-    filter = { required: requiredCharacter(pattern), first: firstUnits(pattern) };
+    filter = { required: requiredCharacter(pattern), first: firstUnits(pattern), words: wordsPattern(pattern) };
     filters.set(pattern, filter);
   }
   return filter;
@@ -370,9 +521,15 @@ export function requiredCharacter(pattern: RegExp): string | undefined {
 
 /** False when `text` cannot match `pattern`: it lacks a character every match holds, or begins with none a match begins with. */
 export function mayMatch(pattern: RegExp, text: string): boolean {
-  const { required, first } = filterOf(pattern);
+  const { required, first, words } = filterOf(pattern);
   if (first !== undefined && (text.length === 0 || !first.has(text.charCodeAt(0)))) return false;
-  return required === undefined || text.includes(required);
+  if (required !== undefined && !text.includes(required)) return false;
+  return words === undefined || words.test(text);
+}
+
+/** A pattern of the literal runs one of which every match holds, when that is worth a scan (exported for the tests). */
+export function patternWords(pattern: RegExp): RegExp | undefined {
+  return filterOf(pattern).words;
 }
 
 /** A list of patterns compiled for anyMatches: by the units their matches may begin with, and the others. */
@@ -380,9 +537,9 @@ interface PatternSet {
   /** Length of the list when compiled: a list that grew since is compiled again. */
   length: number;
   /** The anchored patterns each first unit may begin a match of, with their required character. */
-  byFirst: Map<number, Array<{ pattern: RegExp; required?: string }>>;
+  byFirst: Map<number, Array<{ pattern: RegExp; required?: string; words?: RegExp }>>;
   /** Patterns whose matches may begin with anything. */
-  anywhere: Array<{ pattern: RegExp; required?: string }>;
+  anywhere: Array<{ pattern: RegExp; required?: string; words?: RegExp }>;
   /** A global or sticky pattern keeps state between tests: such a list is tested in order, each pattern filtered alone. */
   inOrder: boolean;
 }
@@ -394,8 +551,8 @@ function patternSet(patterns: readonly RegExp[]): PatternSet {
   if (set !== undefined && set.length === patterns.length) return set;
   set = { length: patterns.length, byFirst: new Map(), anywhere: [], inOrder: patterns.some((p) => p.global || p.sticky) };
   for (const pattern of patterns) {
-    const { required, first } = filterOf(pattern);
-    const entry = { pattern, required };
+    const { required, first, words } = filterOf(pattern);
+    const entry = { pattern, required, words };
     if (first === undefined) set.anywhere.push(entry);
     else {
       for (const unit of first) {
@@ -420,6 +577,8 @@ export function anyMatches(patterns: readonly RegExp[], text: string): boolean {
   }
   const anchored = text.length > 0 ? set.byFirst.get(text.charCodeAt(0)) : undefined;
   if (anchored !== undefined) for (const { pattern, required } of anchored) if ((required === undefined || text.includes(required)) && pattern.test(text)) return true;
-  for (const { pattern, required } of set.anywhere) if ((required === undefined || text.includes(required)) && pattern.test(text)) return true;
+  for (const { pattern, required, words } of set.anywhere) {
+    if ((required === undefined || text.includes(required)) && (words === undefined || words.test(text)) && pattern.test(text)) return true;
+  }
   return false;
 }

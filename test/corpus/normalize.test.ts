@@ -23,8 +23,10 @@ describe('normalizeText', () => {
     const differing: string[] = [];
     for (let code = 0; code < 0x10000; code++) {
       if (code >= 0xd800 && code <= 0xdfff) continue;
-      const text = `e${String.fromCharCode(code)}\u0301 b`;
-      if (normalizeText(text) !== reference(text)) differing.push(code.toString(16));
+      const unit = String.fromCharCode(code);
+      for (const text of [`e${unit}\u0301 b`, ` ${unit} `, `a\n${unit}\u0301 `, `${unit}\u0327 \n`]) {
+        if (normalizeText(text) !== reference(text)) differing.push(code.toString(16));
+      }
     }
     expect(differing).toEqual([]);
   });

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { loadNoiseRules } from '../../src/corpus';
-import { anyMatches, mayMatch, patternFirstUnits, requiredCharacter } from '../../src/corpus/required';
+import { anyMatches, mayMatch, patternFirstUnits, patternWords, requiredCharacter } from '../../src/corpus/required';
 
 describe('patternFirstUnits', () => {
   const first = (source: string, flags = 'i'): string | undefined => {
@@ -26,6 +26,31 @@ describe('patternFirstUnits', () => {
 
   test.each([['^a*b?', 'i'], ['^[^x]', 'i'], ['x|^y', 'i'], ['^.', 'i'], ['^\\p{Lu}', 'u'], ['^\\w', 'i'], ['^k', 'iu'], ['^s', 'iu'], ['^µ', 'i'], ['^a', 'im'], ['(^a|^b)', 'i']])('%s [%s] → none', (source, flags) => {
     expect(first(source, flags)).toBeUndefined();
+  });
+});
+
+describe('patternWords', () => {
+  const words = (source: string, flags = 'i'): string | undefined => patternWords(new RegExp(source, flags))?.source;
+
+  test('lists the literal runs one of which every match of an unanchored pattern holds', () => {
+    expect(words('cookies?\\b.{0,20}(accept|consent)|\\b(we use)\\b.{0,10}cookies')).toBe('(?:cookie)|(?:cookies)');
+    expect(words('(?<=[.!?]\\s?)\\((avec|with)\\s+afp\\)')).toBe('(?:avec)|(?:with)');
+    expect(words('x*plugin-tooltip[\\w-]*', 'u')).toBe('(?:plugin-tooltip)');
+    expect(words('\\bab+cdef')).toBe('(?:cdef)');
+    expect(words('cookies?\\b.{0,20}accept')).toBeUndefined();
+  });
+
+  test.each([['^(menu|search)$'], ['x|^y'], ['ab|cd'], ['(?:abc)?d'], ['abc*'], ['a.b.c'], ['[abc]{3}']])('%s → none', (source) => {
+    expect(words(source)).toBeUndefined();
+  });
+
+  test('a pattern matching text always finds one of its runs there', () => {
+    const cases: Array<[string, string]> = [['cookies?\\b.{0,20}(accept|consent)|\\b(we use)\\b.{0,10}cookies', 'We use COOKIES here'], ['(?<=[.!?]\\s?)\\((Avec|with)\\s+afp\\)', 'Fin. (AVEC afp)']];
+    for (const [source, text] of cases) {
+      const re = new RegExp(source, 'i');
+      expect(re.test(text)).toBe(true);
+      expect(patternWords(re)?.test(text)).toBe(true);
+    }
   });
 });
 
@@ -64,12 +89,13 @@ describe('requiredCharacter', () => {
 
   test('a match of a noise rule always holds its required character and begins with one of its first characters', () => {
     const rules = loadNoiseRules();
-    const patterns = [...rules.lines, ...rules.headerLines, ...rules.inline, ...rules.blocks.map((b) => b.start)].filter((re) => requiredCharacter(re) !== undefined || patternFirstUnits(re) !== undefined);
+    const patterns = [...rules.lines, ...rules.headerLines, ...rules.inline, ...rules.blocks.map((b) => b.start)].filter((re) => requiredCharacter(re) !== undefined || patternFirstUnits(re) !== undefined || patternWords(re) !== undefined);
     const piece = fc.constantFrom(
       'Par', 'par', 'Jean', 'Dupont', 'Kim', 'AFP', 'Reuters', 'avec', 'with', '(', ')', '[', ']', ':', ',', '/', '|', '-', '.', ' ', '  ', 'Photo', 'Source',
       'envoyé spécial', 'correspondant', 'page', 'txt', 'x', 'de', 'et', '»', '!', 'plugin-autotooltip', 'dernière modification', 'Tags', 'SÉOUL', '2025', 'Le Monde',
       'Publié le', 'publié', 'Mis à jour', 'Lire aussi', 'à lire aussi', 'À', 'Crédits', '©', '(c)', 'Menu', 'MENU', 'Partager', 'Share', 'Kommentar', 'Suche', 'ſ', 'K',
-      '×', '5 min de lecture', 'https://x.org/a', 'www.', 'Auteur', 'Écrit', 'écrit', 'Newsletter', 'Abonnez-vous', 'Publicité', 'Transparenz', 'Cet article', '\u00a0', '\t',
+      'cookies', 'Cookie', 'COOKIES', 'we use', 'We use', 'nous utilisons', 'accepter', 'DMCA', 'dmca', 'this article was', 'This Article Was', 'IA', 'AI', 'intelligence artificielle',
+      'last modified', 'Last Modified', 'dernière modification', 'mit', 'with', 'Avec', '×', '5 min de lecture', 'https://x.org/a', 'www.', 'Auteur', 'Écrit', 'écrit', 'Newsletter', 'Abonnez-vous', 'Publicité', 'Transparenz', 'Cet article', '\u00a0', '\t',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
