@@ -308,7 +308,12 @@ function cutTitle(line: string): string {
  * so is a line that stops mid-clause when the next one starts in lower case.
  */
 export function cleanText(text: string, rules: NoiseRules = loadNoiseRules()): CleanedText {
-  const lines = text.split('\n').map((l) => l.trim());
+  let trimmed = false;
+  const lines = text.split('\n').map((l) => {
+    const line = l.trim();
+    if (line.length !== l.length) trimmed = true;
+    return line;
+  });
   const url = findSourceUrl(lines);
   const date = findPublicationDate(lines, rules);
   const bodyStart = headerEnd(lines);
@@ -366,7 +371,8 @@ export function cleanText(text: string, rules: NoiseRules = loadNoiseRules()): C
   }
   const firstLine = kept.find((l) => l.length > 0);
   return {
-    text: kept.join('\n'),
+    // A clean text (nothing dropped, trimmed or joined, one blank line between paragraphs) is its own result: no copy.
+    text: !trimmed && kept.length === lines.length && kept.every((line, k) => line === lines[k]) ? text : kept.join('\n'),
     title: firstLine === undefined ? undefined : cutTitle(firstLine),
     url,
     date,
