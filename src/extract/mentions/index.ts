@@ -138,11 +138,17 @@ function nestedDemonyms(ctx: ArticleContext): Draft[] {
   return nested;
 }
 
-/** The mention of a draft: its fields in their order, without `known` and `dropped` (what object rest gives, without its slow copy). */
+/**
+ * The mention of a draft: its fields without `known` and `dropped`, in the order every draft is built with (the
+ * seven of every mention, then the cue and its offset when a title introduced the entity).
+ */
 function mentionOf(draft: Draft): Mention {
-  const mention: Record<string, unknown> = {};
-  for (const key in draft) if (key !== 'known' && key !== 'dropped') mention[key] = draft[key as keyof Draft];
-  return mention as unknown as Mention;
+  const mention: Mention = { entityId: draft.entityId, type: draft.type, sentence: draft.sentence, start: draft.start, end: draft.end, surface: draft.surface, via: draft.via };
+  if (draft.cue !== undefined) {
+    mention.cue = draft.cue;
+    mention.cueStart = draft.cueStart;
+  }
+  return mention;
 }
 
 function dropNoise(ctx: ArticleContext): void {
