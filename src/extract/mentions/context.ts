@@ -12,7 +12,10 @@ import type { Span } from './noise';
 import type { MentionRules } from './rules';
 import type { Token } from './tokens';
 
-/** A mention being built; `known` tells a gazetteer entity from a discovered one. */
+/**
+ * A mention being built; `known` tells a gazetteer entity from a discovered one. The mention fields come in the
+ * order of Mention, `cue` and `cueStart` (always together) last: findMentions copies them in that order.
+ */
 export interface Draft extends Mention {
   known: boolean;
   /** Set when a longer mention replaced this one; dropped drafts are skipped and removed at the end. */
