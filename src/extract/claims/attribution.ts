@@ -1,6 +1,5 @@
 import type { EntityType } from '../../ontology';
 import type { ClaimLexicon } from './lexicon';
-import { mayMatch } from './gate';
 import { allMatches, countWords, fold } from './text';
 
 /** A mention as the claim finder needs it: offsets relative to the sentence. */
@@ -51,7 +50,7 @@ function isSource(m: SentenceMention): boolean {
 
 /** "selon X", "d'après X", "citant X": the named source after the last introducer, else the phrase there. */
 function afterIntroducer(text: string, folded: string, mentions: readonly SentenceMention[], lexicon: ClaimLexicon): Attribution | undefined {
-  const cues = mayMatch(lexicon.gate, lexicon.introducerRe, folded) ? allMatches(lexicon.introducerRe, folded) : [];
+  const cues = allMatches(lexicon.introducerRe, folded);
   for (let i = cues.length - 1; i >= 0; i--) {
     const cueStart = cues[i].index ?? 0;
     const cueEnd = cueStart + cues[i][0].length;
@@ -71,7 +70,6 @@ function afterIntroducer(text: string, folded: string, mentions: readonly Senten
 
 /** "X a déclaré que", "Le NIS estime qu'", "des responsables ukrainiens alléguant que": the subject before the verb. */
 function beforeSpeechVerb(text: string, folded: string, mentions: readonly SentenceMention[], lexicon: ClaimLexicon): Attribution | undefined {
-  if (!mayMatch(lexicon.gate, lexicon.speechBeforeRe, folded)) return undefined;
   for (const cue of allMatches(lexicon.speechBeforeRe, folded)) {
     const cueStart = cue.index ?? 0;
     const cueEnd = cueStart + cue[0].length;
@@ -98,7 +96,6 @@ function beforeSpeechVerb(text: string, folded: string, mentions: readonly Sente
 
 /** "…, a déclaré Shin", "a indiqué le ministre X": the speaker named after the verb. */
 function afterSpeechVerb(folded: string, mentions: readonly SentenceMention[], lexicon: ClaimLexicon): Attribution | undefined {
-  if (!mayMatch(lexicon.gate, lexicon.speechAfterRe, folded)) return undefined;
   for (const cue of allMatches(lexicon.speechAfterRe, folded)) {
     const cueStart = cue.index ?? 0;
     const cueEnd = cueStart + cue[0].length;

@@ -1,4 +1,3 @@
-import { literalGate, mayMatch } from './gate';
 import { allMatches, fold } from './text';
 
 /** A date expression of a sentence, resolved to ISO-8601 as precise as the text. */
@@ -134,8 +133,15 @@ function requiresGroup(source: string, group: string): boolean {
 /** What each pattern needs in the sentence: a month name, a year (read from the pattern itself). */
 const NEEDS = new Map(PATTERNS.map(({ re }) => [re, { month: requiresGroup(re.source, MONTH), year: requiresGroup(re.source, YEAR) }]));
 
-/** Which patterns can match a sentence at all, from their literal openings (most sentences hold no relative date). */
-const GATE = literalGate(PATTERNS.map(({ re }) => re));
+/**
+ * Any match of a pattern that needs neither a month nor a year: their alternation, tried once on a sentence. Most
+ * sentences hold no relative date, and then none of these patterns is scanned on its own.
+ */
+const ANY_RELATIVE = new RegExp(
+  PATTERNS.filter(({ re }) => !NEEDS.get(re)?.month && !NEEDS.get(re)?.year)
+    .map(({ re }) => `(?:${re.source})`)
+    .join('|'),
+);
 
 /**
  * Every date expression of a sentence, resolved against the article's
@@ -149,11 +155,12 @@ export function findDates(text: string, articleDate?: string): DateMention[] {
   const taken: DateMention[] = [];
   const hasMonth = ANY_MONTH.test(folded);
   const hasYear = ANY_YEAR.test(folded);
+  const hasRelative = ANY_RELATIVE.test(folded);
   for (const { re, resolve } of PATTERNS) {
-    // A pattern that needs a month name or a year finds nothing in a sentence without one, nor one none of whose
-    // openings stands in the sentence.
+    // A pattern that needs a month name or a year finds nothing in a sentence without one; the others, nothing
+    // where their alternation finds nothing.
     const needs = NEEDS.get(re);
-    if ((needs?.month && !hasMonth) || (needs?.year && !hasYear) || !mayMatch(GATE, re, folded)) continue;
+    if ((needs?.month && !hasMonth) || (needs?.year && !hasYear) || (!needs?.month && !needs?.year && !hasRelative)) continue;
     for (const m of allMatches(re, folded)) {
       const start = m.index ?? 0;
       const end = start + m[0].length;

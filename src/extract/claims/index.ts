@@ -13,6 +13,4 @@ export type { DateMention } from './dates';
 export { findAttribution } from './attribution';
 export type { Attribution, SentenceMention } from './attribution';
 export { classifyStatus, reportingCues } from './status';
-export { literalGate, mayMatch } from './gate';
-export type { LiteralGate } from './gate';
 export type { StatusOptions, TriggerSpan } from './status';

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import type { KnowledgeBase } from '../kb';
 import { KnowledgeFileError } from '../knowledge';
-import { literalGate } from './gate';
-import type { LiteralGate } from './gate';
 import { alternation, escapeRegExp, fold, foldPattern } from './text';
 
 /** units.json: the nouns a number counts, by class (troops, arms, losses). */
@@ -87,8 +85,6 @@ export interface ClaimLexicon {
   speechBeforeRe: RegExp;
   speechAfterRe: RegExp;
   sourceNounRe: RegExp;
-  /** Tells which of the sentence-wide patterns (denial, reporting, sources, number words) can match a folded sentence at all. */
-  gate: LiteralGate;
 }
 
 const cache = new WeakMap<KnowledgeBase, ClaimLexicon>();
@@ -120,7 +116,7 @@ export function compileClaimLexicon(kb: KnowledgeBase): ClaimLexicon {
   const approxWords = Object.keys(approximate).sort((a, b) => b.length - a.length).join('|');
   const joiners = (numbers.rangeJoiners ?? []).map((j) => escapeRegExp(fold(j)));
   const qualifiers = numbers.qualifiers.map((q) => escapeRegExp(fold(q))).sort((a, b) => b.length - a.length);
-  const lexicon: Omit<ClaimLexicon, 'gate'> = {
+  return {
     subsetClasses: new Set(units.subsetClasses ?? []),
     approximate,
     approximateRe: approxWords ? new RegExp(`(?<![a-z0-9œæ-])(?:une|un)\\s+(${approxWords})(?![a-z0-9œæ-])`, 'g') : /(?!)/g,
@@ -152,8 +148,6 @@ export function compileClaimLexicon(kb: KnowledgeBase): ClaimLexicon {
     speechAfterRe: alternation(hedges.speechVerbsAfter),
     sourceNounRe: alternation(hedges.sourceNouns),
   };
-  const gated = [lexicon.deniedRe, lexicon.notDeniedRe, lexicon.reportedRe, lexicon.announceRe, lexicon.introducerRe, lexicon.speechBeforeRe, lexicon.speechAfterRe, lexicon.numberWordsRe, lexicon.approximateRe];
-  return { ...lexicon, gate: literalGate(gated) };
 }
 
 /** The claim lexicons of a knowledge base, compiled once. Throws naming the file when one is missing or malformed. */

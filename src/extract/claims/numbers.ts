@@ -1,5 +1,4 @@
 import type { ClaimLexicon } from './lexicon';
-import { mayMatch } from './gate';
 import { allMatches, fold } from './text';
 
 /** A number found in a sentence, with the noun it counts when one follows. */
@@ -134,7 +133,7 @@ export function findQuantities(text: string, lexicon: ClaimLexicon): QuantityMen
     const unit = unitAt(folded, end, lexicon);
     found.push({ value, start, end, ...unit, dateLike: (plainYear && !unit.unit) || dayOfMonth });
   }
-  for (const m of mayMatch(lexicon.gate, lexicon.numberWordsRe, folded) ? allMatches(lexicon.numberWordsRe, folded) : []) {
+  for (const m of allMatches(lexicon.numberWordsRe, folded)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (found.some((q) => q.start < end && start < q.end)) continue;
@@ -145,7 +144,7 @@ export function findQuantities(text: string, lexicon: ClaimLexicon): QuantityMen
     const unit = unitAt(folded, end, lexicon);
     found.push({ value, start, end, ...unit, dateLike: false });
   }
-  for (const m of mayMatch(lexicon.gate, lexicon.approximateRe, folded) ? allMatches(lexicon.approximateRe, folded) : []) {
+  for (const m of allMatches(lexicon.approximateRe, folded)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     if (found.some((q) => q.start < end && start < q.end)) continue;

@@ -1,7 +1,6 @@
 import type { ClaimStatus } from '../../ontology';
 import type { Attribution } from './attribution';
 import type { ClaimLexicon } from './lexicon';
-import { mayMatch } from './gate';
 import { allMatches, fold } from './text';
 
 /** Where a relation's trigger sits in its sentence. */
@@ -13,12 +12,6 @@ export interface TriggerSpan {
 function hits(re: RegExp, text: string): RegExpMatchArray[] {
   re.lastIndex = 0;
   return allMatches(re, text);
-}
-
-/** What `hits` gives for a text the gate shows `re` cannot match (the RegExp left as hits leaves it). */
-function noHits(re: RegExp): RegExpMatchArray[] {
-  re.lastIndex = 0;
-  return [];
 }
 
 /** True when `hits(re, text)` would list any match: the first one is enough. */
@@ -75,17 +68,14 @@ function sentenceCues(text: string, lexicon: ClaimLexicon): SentenceCues {
   if (lastCues && lastCues.text === text && lastCues.lexicon === lexicon) return lastCues.cues;
   const folded = fold(text);
   // "n'a pas démenti", "n'a pas pu être vérifié": a negation that denies nothing is blanked before the denial cues are read.
-  // The gate reads the folded sentence: it answers for the denial cues only while nothing was blanked.
-  const blanks = mayMatch(lexicon.gate, lexicon.notDeniedRe, folded);
-  const undenied = blanks ? folded.replace(lexicon.notDeniedRe, (m) => ' '.repeat(m.length)) : folded;
-  const denied = (blanks || mayMatch(lexicon.gate, lexicon.deniedRe, folded)) && hasHit(lexicon.deniedRe, undenied);
-  const cues: SentenceCues = { folded, denied, statuses: new Map<string, ClaimStatus>() };
+  const undenied = folded.replace(lexicon.notDeniedRe, (m) => ' '.repeat(m.length));
+  const cues: SentenceCues = { folded, denied: hasHit(lexicon.deniedRe, undenied), statuses: new Map<string, ClaimStatus>() };
   lastCues = { text, lexicon, cues };
   return cues;
 }
 
 function reportedCuesOf(cues: SentenceCues, lexicon: ClaimLexicon): readonly RegExpMatchArray[] {
-  cues.reportedCues ??= mayMatch(lexicon.gate, lexicon.reportedRe, cues.folded) ? hits(lexicon.reportedRe, cues.folded) : noHits(lexicon.reportedRe);
+  cues.reportedCues ??= hits(lexicon.reportedRe, cues.folded);
   return cues.reportedCues;
 }
 
@@ -132,7 +122,7 @@ function statusOf(cues: SentenceCues, trigger: TriggerSpan, lexicon: ClaimLexico
   if (lexicon.futureRe.test(triggerWord) && triggerWord.length > 5) return 'planned';
   if (lexicon.plannedAfterRe.test(folded.slice(trigger.end))) return 'planned';
   const conditional = lexicon.conditionalRe.test(triggerWord);
-  if (conditional && mayMatch(lexicon.gate, lexicon.announceRe, folded) && hasHit(lexicon.announceRe, folded.slice(0, trigger.start))) return 'planned';
+  if (conditional && hasHit(lexicon.announceRe, folded.slice(0, trigger.start))) return 'planned';
 
   if (conditional) return 'reported';
   const reportedCues = reportedCuesOf(cues, lexicon);

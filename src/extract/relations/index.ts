@@ -12,7 +12,7 @@ import type { Article } from '../../corpus/types';
 import type { Claim, ClaimStatus, RelationType } from '../../ontology';
 import { RELATION_SIGNATURES } from '../../ontology';
 import type { ClaimLexicon, DateMention, QuantityMention, SentenceMention } from '../claims';
-import { allMatches, classifyStatus, findAttribution, findDates, findQuantities, fold, getClaimLexicon, mayMatch, reportingCues } from '../claims';
+import { allMatches, classifyStatus, findAttribution, findDates, findQuantities, fold, getClaimLexicon, reportingCues } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { EntityRecord, ExtractedRelation, Mention } from '../types';
 import type { Discourse, SentenceContext } from './context';
@@ -289,7 +289,7 @@ function genitiveOwner(ctx: SentenceContext, troopEnd: number): SentenceMention 
  * treaty in the sentence (a leader stands for their state) are allies, with the signature's claim.
  */
 function alliedSigners(ctx: SentenceContext, matches: readonly FrameMatch[], lex: RelationLexicon): Array<{ a: SentenceMention; b: SentenceMention; match: FrameMatch }> {
-  if (!mayMatch(lex.gate, lex.alliedSignersRe, ctx.folded) || !lex.alliedSignersRe.test(ctx.folded)) return [];
+  if (!lex.alliedSignersRe.test(ctx.folded)) return [];
   const signers = new Map<string, { state: SentenceMention; match: FrameMatch }>();
   for (const m of matches) {
     // Ratifying states are parties too ("ce traité, ratifié par X et par Y, comprend une clause de défense mutuelle").
@@ -317,7 +317,7 @@ function updateDiscourse(ctx: SentenceContext, matches: readonly FrameMatch[], k
   if (places.length) d.place = places[places.length - 1];
   const treaties = ctx.mentions.filter((m) => m.type === 'Treaty');
   if (treaties.length) d.treaty = treaties[treaties.length - 1];
-  for (const troop of mayMatch(lex.gate, lex.troopRe, ctx.folded) ? allMatches(lex.troopRe, ctx.folded) : []) {
+  for (const troop of allMatches(lex.troopRe, ctx.folded)) {
     const end = troop.index + troop[0].length;
     const owner = ctx.allMentions.find((m) => m.start >= end && m.start - end <= 3 && m.type === 'Country' && m.demonym) ?? genitiveOwner(ctx, end);
     if (owner) d.troopOwner = owner;

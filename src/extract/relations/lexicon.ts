@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_TYPES, RELATION_TYPES } from '../../ontology';
 import type { RelationType } from '../../ontology';
-import { alternation, fold, foldPattern, literalGate, WORD_END, WORD_START } from '../claims';
-import type { LiteralGate } from '../claims';
+import { alternation, fold, foldPattern, WORD_END, WORD_START } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import { KnowledgeFileError } from '../knowledge';
 import type { TriggerIndex } from './prefilter';
@@ -197,8 +196,6 @@ export interface RelationLexicon {
   relationTypes: readonly RelationType[];
   /** Nouns for troops (theme class "troops"): a demonym after one names whose troops they are. */
   troopRe: RegExp;
-  /** Tells which of the sentence-wide patterns (troops, allied signers, founding members) can match a folded sentence at all. */
-  gate: LiteralGate;
 }
 
 const cache = new WeakMap<KnowledgeBase, RelationLexicon>();
@@ -272,7 +269,7 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
   const titles = lex.titles
     .map((t) => ({ title: t.title, folded: fold(t.title), leads: t.leads ?? false, ...(t.counterpart ? { counterpart: true } : {}) }))
     .sort((a, b) => b.folded.length - a.folded.length);
-  const lexicon: Omit<RelationLexicon, 'gate'> = {
+  return {
     frames,
     triggerIndex: buildTriggerIndex(frames.map((f) => f.triggerRe)),
     fillerRe: alternation([...lex.fillers, '«', '»', '"'].map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))),
@@ -310,8 +307,6 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
     relationTypes: RELATION_TYPES,
     troopRe: alternation(lex.themes.troops ?? []),
   };
-  const gated = [lexicon.troopRe, lexicon.alliedSignersRe, lexicon.foundingMembers.groupRe, lexicon.foundingMembers.creationRe];
-  return { ...lexicon, gate: literalGate(gated) };
 }
 
 /** The relation lexicon of a knowledge base, compiled once. */

@@ -2,7 +2,7 @@ import type { RelationType } from '../../ontology';
 import type { SentenceMention } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
-import { allMatches, fold, mayMatch } from '../claims';
+import { allMatches, fold } from '../claims';
 import { coordinated } from './args';
 import type { SentenceContext } from './context';
 import type { RelationLexicon } from './lexicon';
@@ -499,7 +499,6 @@ function foundingMembers(ctx: SentenceContext, lex: RelationLexicon): NominalMat
   // Every group match ends with the word "dont" (lexicon.ts builds groupRe so): a sentence without it has none.
   if (dontOnly && !ctx.folded.includes('dont')) return out;
   let verbs: Array<{ start: number; end: number }> | undefined;
-  if (!mayMatch(lex.gate, groupRe, ctx.folded)) return out;
   for (const hit of allMatches(groupRe, ctx.folded)) {
     // The creation verbs are read only for a sentence that counts states before "dont".
     verbs ??= allMatches(creationRe, ctx.folded).map((v) => ({ start: v.index ?? 0, end: (v.index ?? 0) + v[0].length }));
