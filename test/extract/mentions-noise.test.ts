@@ -100,6 +100,12 @@ describe('noiseSpans: same spans as the line-by-line reference', () => {
       'İstanbul : crédit photo Reuters',
       '© AFP 2025',
     ].join('\n');
+    // A marker silences the end of its line only where it first occurs, and only near the end.
+    const long = `Texte avec crédit photo au début, ${'puis un long développement '.repeat(5)}et crédit photo AFP`;
+    expect(noiseSpans(long, lexicons)).toEqual(referenceNoiseSpans(long, lexicons));
+    expect(noiseSpans(long, lexicons)).toEqual([]);
+    const late = `${'Un long développement, '.repeat(6)}enfin crédit photo AFP`;
+    expect(noiseSpans(late, lexicons)).toEqual([{ start: late.indexOf('crédit'), end: late.length }]);
     expect(noiseSpans(text, lexicons)).toEqual(referenceNoiseSpans(text, lexicons));
     expect(noiseSpans(text, lexicons).length).toBeGreaterThan(4);
   });
@@ -109,7 +115,7 @@ describe('noiseSpans: same spans as the line-by-line reference', () => {
       'par ', 'Par', 'PHOTO', 'photo', ' : ', ':', 'crédit photo', 'Crédits Photo', '©', '(c)', 'rédigé par', 'source', 'via', 'by',
       'film', 'Film', 'FILM', 'livre', 'ſérie', 'série', 'essai', 'intitulé', 'intitulées', 'Kelvin', 'booK', 'book',
       '«', '»', '"', '“', '”', ' ', '  ', '\n', '\t', '-', '•', '(', '[', 'İ', 'Σ', 'Jean', 'Dupont', 'et', '.', ',', 'a', 'é', '1', '\u{1d400}',
-      'le film intitulées « A »', 'un livre intitulé\t"B"', 'la ſérie intitulée “C”', 'l’essai\n« D »', 'le roman  « E »', 'Documentaire « F', ' G »',
+      'puis un long développement sans marque aucune, ', 'le film intitulées « A »', 'un livre intitulé\t"B"', 'la ſérie intitulée “C”', 'l’essai\n« D »', 'le roman  « E »', 'Documentaire « F', ' G »',
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {

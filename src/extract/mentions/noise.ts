@@ -40,6 +40,10 @@ function lineEnd(text: string, from: number): number {
   return end < 0 ? text.length : end;
 }
 
+/** The only capital whose lower case is two units, and the only one whose lower case depends on what follows. */
+const CAPITAL_DOTTED_I = '\u0130';
+const CAPITAL_SIGMA = '\u03a3';
+
 /** What opens a line before its first word: spacing, bullets, an opening bracket (LINE_LEAD of a whole line). */
 const LINE_LEAD = /^[\s\-•*–—[(]+/;
 const LINE_LEAD_UNIT = /[\s\-•*–—[(]/;
@@ -61,6 +65,8 @@ interface NoiseTables {
   markersByFirst: Map<number, LineMarker[]>;
   /** Anywhere markers, lower-cased. */
   anywhere: string[];
+  /** Length of the longest line marker. */
+  longestLineMarker: number;
   works: WorkTitles | null;
 }
 
@@ -80,7 +86,13 @@ function noiseTables(lexicons: MentionLexicons): NoiseTables {
     if (!markersByFirst.has(first)) markersByFirst.set(first, []);
     markersByFirst.get(first)!.push(marker);
   }
-  tables = { lineMarkers, markersByFirst, anywhere: lexicons.nonentities.anywhereMarkers.map((m) => m.toLowerCase()), works: workTitles(lexicons) };
+  tables = {
+    lineMarkers,
+    markersByFirst,
+    anywhere: lexicons.nonentities.anywhereMarkers.map((m) => m.toLowerCase()),
+    longestLineMarker: Math.max(0, ...lineMarkers.map((m) => m.lower.length)),
+    works: workTitles(lexicons),
+  };
   tablesCache.set(lexicons, tables);
   return tables;
 }
@@ -107,23 +119,40 @@ function lineIsNoise(line: string, tables: NoiseTables, lexicons: MentionLexicon
 }
 
 /**
- * lineIsNoise of the line [start, end) of `text`, read in place: `lower` is
- * text.toLowerCase() with the same length, so every unit lines up with its
- * original and the line's own lower case is the same slice of it.
+ * The noise spans of the line [start, end) of `text`, as lineIsNoise and the anywhere markers of a line lower-cased
+ * whole give them, for a text where lower case maps unit to unit without context (no İ, no Σ): only the two pieces
+ * that decide are lower-cased, the line's opening (for its line markers) and its last maxBylineLineLength units (a
+ * marker silences the rest of its line only there, and only if it does not occur before).
  */
-function lineIsNoiseAt(text: string, lower: string, start: number, end: number, tables: NoiseTables, lexicons: MentionLexicons): boolean {
+function lineSpansAt(text: string, start: number, end: number, tables: NoiseTables, lexicons: MentionLexicons, spans: Span[]): void {
   let from = start;
   while (from < end && LINE_LEAD_UNIT.test(text[from])) from++;
-  if (from === end) return false;
-  const markers = tables.markersByFirst.get(lower.charCodeAt(from));
-  if (markers === undefined) return false;
-  for (const marker of markers) {
-    const m = marker.lower;
-    if (from + m.length > end || !lower.startsWith(m, from)) continue;
-    const after = from + m.length;
-    if (markerSilences(marker, end - from, after < end ? text[after] : '', () => text.slice(after, end), lexicons)) return true;
+  if (from < end) {
+    const head = text.slice(from, Math.min(end, from + tables.longestLineMarker)).toLowerCase();
+    const markers = tables.markersByFirst.get(head.charCodeAt(0));
+    if (markers !== undefined) {
+      for (const marker of markers) {
+        const m = marker.lower;
+        if (!head.startsWith(m)) continue;
+        const after = from + m.length;
+        if (markerSilences(marker, end - from, after < end ? text[after] : '', () => text.slice(after, end), lexicons)) {
+          spans.push({ start, end });
+          return;
+        }
+      }
+    }
   }
-  return false;
+  const maxLength = lexicons.nonentities.maxBylineLineLength;
+  const tailStart = Math.max(start, end - maxLength);
+  const tail = text.slice(tailStart, end).toLowerCase();
+  let line: string | undefined;
+  for (const marker of tables.anywhere) {
+    const inTail = tail.indexOf(marker);
+    if (inTail < 0) continue;
+    // The first occurrence in the line decides: it may stand before the tail.
+    const at = tailStart === start ? start + inTail : start + (line ??= text.slice(start, end).toLowerCase()).indexOf(marker);
+    if (end - at <= maxLength) spans.push({ start: at, end });
+  }
 }
 
 /** Longest quoted title of a work that is silenced, in characters. */
@@ -219,10 +248,9 @@ export function noiseSpans(text: string, lexicons: MentionLexicons): Span[] {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) spans.push({ start: m.index, end: m.index + m[0].length });
   }
-  const maxLength = lexicons.nonentities.maxBylineLineLength;
-  const lower = text.toLowerCase();
-  if (lower.length !== text.length) {
-    // A capital İ lower-cases to two units: lines are then lower-cased one by one, as written.
+  if (text.includes(CAPITAL_DOTTED_I) || text.includes(CAPITAL_SIGMA)) {
+    // İ lower-cases to two units and Σ by its neighbours: such texts are read line by line, each lower-cased whole.
+    const maxLength = lexicons.nonentities.maxBylineLineLength;
     for (let start = 0; start <= text.length; ) {
       const end = lineEnd(text, start);
       const content = text.slice(start, end);
@@ -238,19 +266,9 @@ export function noiseSpans(text: string, lexicons: MentionLexicons): Span[] {
     }
     return mergeSpans(spans);
   }
-  // Next occurrence of each anywhere marker in the lower-cased text, advanced line by line.
-  const next = tables.anywhere.map((marker) => lower.indexOf(marker));
   for (let start = 0; start <= text.length; ) {
     const end = lineEnd(text, start);
-    const noise = lineIsNoiseAt(text, lower, start, end, tables, lexicons);
-    if (noise) spans.push({ start, end });
-    for (let k = 0; k < next.length; k++) {
-      const marker = tables.anywhere[k];
-      if (next[k] >= 0 && next[k] < start) next[k] = lower.indexOf(marker, start);
-      const at = next[k];
-      if (noise || at < 0 || at + marker.length > end) continue;
-      if (end - at <= maxLength) spans.push({ start: at, end });
-    }
+    lineSpansAt(text, start, end, tables, lexicons, spans);
     start = end + 1;
   }
   return mergeSpans(spans);
