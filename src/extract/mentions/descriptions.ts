@@ -110,12 +110,12 @@ function readDescription(ctx: ArticleContext, sc: SentenceContext, i: number): D
       k = Math.max(tokenRange(sc, owner.start, owner.end)[1], k + 1);
     } else {
       // A capital not owned by any mention is a name: the phrase ends before it.
-      if (!descriptions.words.has(t[k].key)) break;
+      if ((t[k].roles & TOKEN_ROLES.descriptionWord) === 0 || !descriptions.words.has(t[k].key)) break;
       combos = extendCombos(combos, [t[k].key]);
       k++;
     }
     // A trailing "de", "à" … only ends the post when more follows ("ministre de la Défense"), never alone.
-    if (of.size === 0 || (!owner && ROLE_PREPOSITIONS.has(t[k - 1].key))) continue;
+    if (of.size === 0 || (!owner && (t[k - 1].roles & TOKEN_ROLES.rolePreposition) !== 0 && ROLE_PREPOSITIONS.has(t[k - 1].key))) continue;
     for (const combo of combos) {
       const all = descriptions.holders.get(trimPrepositions(combo.trim()));
       if (all === undefined) continue;
@@ -168,8 +168,8 @@ function personAnchors(ctx: ArticleContext): Map<string, number[]> {
 
 function determinerAt(tokens: readonly Token[], i: number, determiners: ReadonlySet<string>, modifiers: ReadonlySet<string>): number {
   let d = i - 1;
-  if (d >= 0 && modifiers.has(tokens[d].key) && isPlainGap(tokens[d + 1].gap)) d--;
-  if (d < 0 || !determiners.has(tokens[d].key)) return -1;
+  if (d >= 0 && (tokens[d].roles & TOKEN_ROLES.descriptionModifier) !== 0 && modifiers.has(tokens[d].key) && isPlainGap(tokens[d + 1].gap)) d--;
+  if (d < 0 || (tokens[d].roles & TOKEN_ROLES.descriptionDeterminer) === 0 || !determiners.has(tokens[d].key)) return -1;
   // "l'ex-président", "le vice-président": a hyphen joins the post to another word.
   return /^\s+$|^['’]$/.test(tokens[d + 1].gap) ? d : -1;
 }
@@ -191,7 +191,7 @@ export function resolveDefiniteDescriptions(ctx: ArticleContext, date: string | 
       i = description.end - 1;
       if (nameFollows(sc, description.end, ctx) || nameBefore(sc, d)) continue;
       let postEnd = description.postEnd;
-      while (postEnd > first + 1 && ROLE_PREPOSITIONS.has(t[postEnd - 1].key)) postEnd--;
+      while (postEnd > first + 1 && (t[postEnd - 1].roles & TOKEN_ROLES.rolePreposition) !== 0 && ROLE_PREPOSITIONS.has(t[postEnd - 1].key)) postEnd--;
       const personId = holderOf(description, t[first].start, anchors, date);
       if (personId === undefined) continue;
       const start = t[first].start;

@@ -231,7 +231,7 @@ function walkTail(sc: SentenceContext, from: number, maxTail: number, rules: Men
     }
     if (sc.weakAt.has(k)) return { tailEnd: k, nameAt: k };
     if (tok.capitalised) {
-      if (k > 0 && ROLE_PREPOSITIONS.has(t[k - 1].key) && STARTS_LOWER.test(t[k - 1].raw)) {
+      if (k > 0 && (t[k - 1].roles & TOKEN_ROLES.rolePreposition) !== 0 && ROLE_PREPOSITIONS.has(t[k - 1].key) && STARTS_LOWER.test(t[k - 1].raw)) {
         k++;
         count++;
         continue;

@@ -31,6 +31,9 @@ export const TOKEN_ROLES = {
   /** The folded form of an honorific or of a bare locative as written (their own tables are of written forms). */
   honorific: 1 << 13,
   bareLocative: 1 << 14,
+  descriptionDeterminer: 1 << 15,
+  descriptionModifier: 1 << 16,
+  rolePreposition: 1 << 17,
 } as const;
 
 export interface MentionRules {
@@ -185,6 +188,9 @@ function tokenRoles(rules: Omit<MentionRules, 'tokenRoles'>): Map<string, number
   }
   for (const key of rules.weaponFamily) mark(key, TOKEN_ROLES.weaponFamily);
   for (const key of rules.descriptions.words) mark(key, TOKEN_ROLES.descriptionWord);
+  for (const key of rules.descriptions.determiners) mark(key, TOKEN_ROLES.descriptionDeterminer);
+  for (const key of rules.descriptions.modifiers) mark(key, TOKEN_ROLES.descriptionModifier);
+  for (const key of ROLE_PREPOSITIONS) mark(key, TOKEN_ROLES.rolePreposition);
   for (const key of rules.treatyDeterminers) mark(key, TOKEN_ROLES.treatyDeterminer);
   for (const key of rules.namedOrgHeads) mark(key, TOKEN_ROLES.namedOrgHead);
   // A token's key is the fold of its raw text: a written form in these tables is only ever met on the key it folds to.
