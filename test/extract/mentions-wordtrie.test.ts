@@ -5,7 +5,7 @@
  */
 import { AhoCorasick } from '@monyone/aho-corasick/fast';
 import fc from 'fast-check';
-import { buildWordTrie, findWords } from '../../src/extract/mentions/wordtrie';
+import { buildWordTrie, findWords, mayBeginKey, valueOfWord } from '../../src/extract/mentions/wordtrie';
 
 function reference(keys: readonly string[], folded: string): Array<[number, number, string]> {
   const automaton = new AhoCorasick(keys.map((k) => ` ${k}`));
@@ -59,6 +59,24 @@ describe('findWords', () => {
     fc.assert(
       fc.property(fc.uniqueArray(key, { maxLength: 12 }), text, (keys, folded) => {
         expect(viaTrie(keys, folded)).toEqual(reference(keys, folded));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('a word start where a key begins always passes the first-word filter; valueOfWord finds the key spanning exactly the range', () => {
+    const word = fc.constantFrom('a', 'b', 'ab', 'ba', 'abc', 'c', '1', 'ca', 'é');
+    const key = fc.array(word, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '));
+    const text = fc.array(fc.oneof(word, fc.constantFrom(' ', '  ')), { maxLength: 30 }).map((ps) => ps.join(''));
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { minLength: 1, maxLength: 12 }), text, (keys, folded) => {
+        const trie = buildWordTrie(keys.map((k) => [k, k] as [string, string]));
+        for (const hit of findWords(trie, folded)) {
+          const end = folded.indexOf(' ', hit.start);
+          expect(mayBeginKey(trie, folded, hit.start, end < 0 ? folded.length : end)).toBe(true);
+        }
+        for (const k of keys) expect(valueOfWord(trie, `x ${k} y`, 2, 2 + k.length)).toBe(k);
+        expect(valueOfWord(trie, 'zzz', 0, 3)).toBeUndefined();
       }),
       { numRuns: 1000 },
     );

@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
 import { fold, foldKey } from './fold';
 import type { MentionLexicons } from './lexicon';
-import { buildWordTrie, keysAt, nextWordStart, wordEnd } from './wordtrie';
+import { buildWordTrie, keysAt, mayBeginKey, nextWordStart, wordEnd } from './wordtrie';
 
 /** How a name relates to its entity. */
 export type NameKind = 'label' | 'alias' | 'demonym' | 'metonym' | 'weak';
@@ -388,8 +388,9 @@ export function buildGazetteerMatcher(kb: KnowledgeBase, lexicons: MentionLexico
       if (names.size === 0 || text.length === 0) return kept;
       // Leftmost-longest on the fly: a start inside the last kept match can give nothing, and at each start the longest key whose case fits wins.
       let frontier = 0;
-      for (let start = nextWordStart(folded, 0); start < folded.length; start = nextWordStart(folded, wordEnd(folded, start))) {
-        if (start < frontier) continue;
+      for (let start = nextWordStart(folded, 0), next = 0; start < folded.length; start = nextWordStart(folded, next)) {
+        next = wordEnd(folded, start);
+        if (start < frontier || !mayBeginKey(trie, folded, start, next)) continue;
         for (let k = keysAt(trie, folded, start, ends, found) - 1; k >= 0; k--) {
           const end = ends[k];
           const candidates = candidatesAt(cases, trie.values, found[k], text, folded, start, end);

@@ -35,6 +35,11 @@ export interface WordTrie<T> {
   nodes: Int32Array;
   keys: string[];
   values: T[];
+  /**
+   * Hashes (wordHash) of the first words of the keys, in an open-addressing table (hash + 1 per slot, 0 empty): a
+   * word start whose word is none of them begins no key, and is passed over without walking the trie.
+   */
+  firstWords: Int32Array;
 }
 
 /** A key found in a text: [start, end) in the text, the key and its value. */
@@ -128,7 +133,36 @@ export function buildWordTrie<T>(entries: Iterable<[string, T]>): WordTrie<T> {
       nodes[e++] = node.children.get(letter)!.id;
     }
   }
-  return { size: keys.length, letterOf, width, dense, nodes, keys, values };
+  return { size: keys.length, letterOf, width, dense, nodes, keys, values, firstWords: firstWordTable(keys) };
+}
+
+/** Hash of the units [start, end) of a string, kept to 30 bits (a small integer). */
+export function wordHash(text: string, start: number, end: number): number {
+  let hash = 0;
+  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) & 0x3fffffff;
+  return hash;
+}
+
+function firstWordTable(keys: readonly string[]): Int32Array {
+  const hashes = new Set(keys.map((key) => wordHash(key, 0, key.indexOf(' ') < 0 ? key.length : key.indexOf(' '))));
+  let size = 16;
+  while (size < 2 * hashes.size) size *= 2;
+  const table = new Int32Array(size);
+  for (const hash of hashes) {
+    let slot = hash & (size - 1);
+    while (table[slot] !== 0) slot = (slot + 1) & (size - 1);
+    table[slot] = hash + 1;
+  }
+  return table;
+}
+
+/** False when the word [start, end) of `folded` is the first word of no key of the trie (it may be, when true). */
+export function mayBeginKey(trie: WordTrie<unknown>, folded: string, start: number, end: number): boolean {
+  const table = trie.firstWords;
+  const mask = table.length - 1;
+  const hash = wordHash(folded, start, end);
+  for (let slot = hash & mask; table[slot] !== 0; slot = (slot + 1) & mask) if (table[slot] === hash + 1) return true;
+  return false;
 }
 
 /** The offset of the child of the node at offset `node` on `letter` (an alphabet index), or 0 (the root's offset: never a child). */
@@ -180,7 +214,7 @@ export function keysAt(trie: WordTrie<unknown>, folded: string, start: number, e
   return count;
 }
 
-/** The value of the key that is exactly [start, end) of `folded` (one word: keys with spaces are never found), or undefined. */
+/** The value of the key that is exactly [start, end) of `folded` (a token: one word), or undefined. */
 export function valueOfWord<T>(trie: WordTrie<T>, folded: string, start: number, end: number): T | undefined {
   if (start >= end) return undefined;
   const letterOf = trie.letterOf;
