@@ -123,8 +123,9 @@ export function tokenizeSentence(text: string, folded: string, sentence: Sentenc
       i++;
       continue;
     }
-    let j = folded.indexOf(' ', i);
-    if (j < 0 || j > limit) j = limit;
+    // Words are short: a loop over their units costs less than a call to indexOf.
+    let j = i + 1;
+    while (j < limit && folded.charCodeAt(j) !== SPACE_CODE) j++;
     tokens.push(new ReadToken(source, i, j, text.slice(previousEnd, i), tokens.length, roles));
     previousEnd = j;
     i = j;
