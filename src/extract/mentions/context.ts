@@ -36,7 +36,7 @@ export interface SentenceContext {
   tokens: Token[];
   /** Mention owning each token, if any. */
   owner: (Draft | undefined)[];
-  /** Weak names of the sentence by the index of their first token. */
+  /** Weak names of the sentence by the index of their first token (NO_WEAK_NAMES until one is set with setWeakName). */
   weakAt: Map<number, WeakName>;
 }
 
@@ -141,6 +141,16 @@ export function claimDiscovered(
 }
 
 /** The candidate of a gazetteer match that is not weak, best ranked first. */
-export function strongCandidates(candidates: readonly NameCandidate[]): NameCandidate[] {
-  return candidates.filter((c) => c.kind !== 'weak');
+export function strongCandidates(candidates: readonly NameCandidate[]): readonly NameCandidate[] {
+  for (const c of candidates) if (c.kind === 'weak') return candidates.filter((d) => d.kind !== 'weak');
+  return candidates;
+}
+
+/** The weak names of a sentence with none yet: shared, never written (setWeakName gives the sentence its own map first). */
+export const NO_WEAK_NAMES: ReadonlyMap<number, WeakName> = new Map();
+
+/** Records a weak name at token `at` of the sentence. */
+export function setWeakName(sc: SentenceContext, at: number, weak: WeakName): void {
+  if (sc.weakAt === NO_WEAK_NAMES) sc.weakAt = new Map();
+  sc.weakAt.set(at, weak);
 }

@@ -7,7 +7,7 @@
  * recently mentioned, or the only one.
  */
 import type { ArticleContext, Draft, WeakName } from './context';
-import { claim, tokenRange } from './context';
+import { claim, setWeakName, tokenRange } from './context';
 import { foldKey } from './fold';
 import { personShortForms } from './matcher';
 import { TOKEN_ROLES } from './rules';
@@ -92,7 +92,7 @@ function collectDiscoveredShortForms(ctx: ArticleContext): void {
       const existing = sc.weakAt.get(i);
       if (existing) existing.candidates = [...new Set([...existing.candidates, ...weak.candidates])];
       else {
-        sc.weakAt.set(i, weak);
+        setWeakName(sc, i, weak);
         ctx.weak.push(weak);
       }
       i = end - 1;

@@ -29,7 +29,8 @@ import type { Article } from '../../corpus/types';
 import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
 import type { EntityRecord, Mention } from '../types';
-import type { ArticleContext, Draft, SentenceContext } from './context';
+import type { ArticleContext, Draft, SentenceContext, WeakName } from './context';
+import { NO_WEAK_NAMES } from './context';
 import { dropCategoriesOfNamedSystems, dropGenericCategories, linkAcronyms } from './apposition';
 import { resolvePersonReferences, resolveTreatyReferences } from './coreference';
 import { resolveDefiniteDescriptions } from './descriptions';
@@ -163,7 +164,7 @@ export function findMentions(article: Article, kb: KnowledgeBase): MentionResult
   const folded = fold(text);
   const sentences: SentenceContext[] = usableSentences(article).map((sentence) => {
     const tokens = tokenizeSentence(text, folded, sentence, rules.tokenRoles);
-    return { sentence, tokens, owner: new Array(tokens.length).fill(undefined), weakAt: new Map() };
+    return { sentence, tokens, owner: new Array(tokens.length).fill(undefined), weakAt: NO_WEAK_NAMES as Map<number, WeakName> };
   });
   const ctx: ArticleContext = { text, folded, rules, noise: noiseSpans(text, rules.lexicons), sentences, drafts: [], weak: [], discovered: new Map() };
 

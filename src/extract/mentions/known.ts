@@ -7,7 +7,7 @@
  * preposition that follows a transfer word ("fournir à Pyongyang").
  */
 import type { ArticleContext, SentenceContext } from './context';
-import { claim, strongCandidates, tokenRange } from './context';
+import { claim, setWeakName, strongCandidates, tokenRange } from './context';
 import { inflectDemonym, type NameCandidate, type NameKind, type NameMatch } from './matcher';
 import { foldKey } from './fold';
 import type { MentionRules } from './rules';
@@ -92,9 +92,13 @@ function titleRunsInto(tokens: readonly Token[], at: number, rules: MentionRules
   return false;
 }
 
-function choose(candidates: NameCandidate[], tokens: readonly Token[], at: number, after: number, rules: MentionRules): NameCandidate {
-  const metonym = candidates.find((c) => c.kind === 'metonym');
-  const place = candidates.find((c) => c.type === 'Place' && c.kind !== 'metonym');
+function choose(candidates: readonly NameCandidate[], tokens: readonly Token[], at: number, after: number, rules: MentionRules): NameCandidate {
+  let metonym: NameCandidate | undefined;
+  let place: NameCandidate | undefined;
+  for (const c of candidates) {
+    if (c.kind === 'metonym') metonym ??= c;
+    else if (c.type === 'Place') place ??= c;
+  }
   if (metonym && place) return isLocative(tokens, at, rules) && !isRelativeSubject(tokens, after, rules) ? place : metonym;
   return metonym ?? candidates[0];
 }
@@ -151,7 +155,7 @@ export function resolveKnown(ctx: ArticleContext, sc: SentenceContext, matches: 
     if (strong.length === 0) {
       const weak = { sentence: sc.sentence.index, start: match.start, end: match.end, candidates: [...new Set(match.candidates.map((c) => c.entityId))] };
       ctx.weak.push(weak);
-      sc.weakAt.set(first, weak);
+      setWeakName(sc, first, weak);
       continue;
     }
     const chosen = choose(strong, sc.tokens, first, last, ctx.rules);
