@@ -138,6 +138,8 @@ function qualifiedByCountry(ctx: ArticleContext, countryDrafts: ReadonlyMap<numb
 /** Resolves every weak name of the article to the entity it stands for, or drops it. */
 export function resolvePersonReferences(ctx: ArticleContext): void {
   collectDiscoveredShortForms(ctx);
+  // No weak name: nothing to resolve, and every sentence's weak-name map is empty.
+  if (ctx.weak.length === 0) return;
   const anchors = anchorsOf(ctx);
   const countries = new Map<number, Set<string>>();
   for (const d of ctx.drafts) {
