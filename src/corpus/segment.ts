@@ -34,6 +34,8 @@ const GLUED_CLOSERS = new Set(['"', '\'', '’', '“']);
 /** Characters that precede a word without belonging to it. */
 const WORD_OPENERS = new Set([' ', '(', '[', '«', '"', '“', '‘', '\'', '’', '\n']);
 const LIST_BULLET = /^(?:[-•*–—▪►]|\d{1,3}[.)])\s+/;
+/** The units LIST_BULLET can begin with. */
+const BULLET_OPENERS: ReadonlySet<number> = new Set([...'-•*–—▪►0123456789'].map((c) => c.charCodeAt(0)));
 
 const LOWER_START = /\p{Ll}/u;
 const SPACE = /\s/;
@@ -135,7 +137,8 @@ function pushSentence(out: SentenceSpan[], text: string, start: number, end: num
   while (start < end && isSpace(text[start])) start++;
   while (end > start && isSpace(text[end - 1])) end--;
   if (end <= start) return;
-  const bullet = LIST_BULLET.exec(text.slice(start, Math.min(end, start + 8)));
+  // Only a bullet mark or a digit can open a list bullet: most sentences skip the pattern.
+  const bullet = BULLET_OPENERS.has(text.charCodeAt(start)) ? LIST_BULLET.exec(text.slice(start, Math.min(end, start + 8))) : null;
   if (bullet && start + bullet[0].length < end) start += bullet[0].length;
   out.push({ index: out.length, start, end, text: text.slice(start, end), line });
 }
@@ -193,6 +196,13 @@ function segmentLine(
   pushSentence(out, text, sentenceStart, to, line);
 }
 
+/** LOWER_START.test(text[at]), answered without the RegExp for ASCII. */
+function startsLower(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  return LOWER_START.test(text[at]);
+}
+
 /** Whether the stop run [i, j), closed at `end`, with the next sentence starting at `next`, ends a sentence. */
 function isBoundary(
   text: string,
@@ -204,7 +214,7 @@ function isBoundary(
   lineStart: number,
   known: ReadonlySet<string>,
 ): boolean {
-  if (LOWER_START.test(text[next])) return false;
+  if (startsLower(text, next)) return false;
   if (j === i + 1 && text[i] === '.' && end === j) {
     const { word, start } = wordBefore(text, i, lineStart);
     if (isAbbreviation(word, known)) return false;
