@@ -294,15 +294,38 @@ function literalAt(source: string, i: number, to: number): boolean {
  * For a pattern tried at every position (not anchored), a pattern that finds any of its required literal runs:
  * a plain scan for words, far cheaper than the pattern's own; undefined when the runs are too short to be worth it.
  */
-function wordsPattern(pattern: RegExp): RegExp | undefined {
+function wordsPattern(pattern: RegExp): WordsTest | undefined {
   const { source, flags } = pattern;
-  // Only for a pattern tried at every position: not when an alternative is anchored (it fails at once elsewhere, a
-  // scan for its words would not), nor when the pattern opens with a literal, which the engine scans for itself.
   const a = anchoring(source);
-  if (flags.includes('v') || a === null || a.anchored > 0 || opensWithLiteral(source)) return undefined;
+  if (flags.includes('v') || a === null || a.anchored > 0) return undefined;
   const words = requiredWordsIn(source, 0, source.length);
   if (words === null || words.shortest < MIN_WORD_CHARS) return undefined;
+  // Without case folding the runs are plain strings, found by includes (faster than the engine's own scan, even for
+  // a pattern that opens with one); with it, a pattern of the runs under the same flags, unless the pattern opens
+  // with a literal, which the engine then scans for as fast.
+  if (!flags.includes('i')) return new LiteralWords(words.runs.map((run) => run.replace(/\\(.)/g, '$1')));
+  if (opensWithLiteral(source)) return undefined;
   return new RegExp(words.runs.map((run) => `(?:${run})`).join('|'), flags.replace(/[gy]/g, ''));
+}
+
+/** What tells whether a text holds one of a pattern's required literal runs; `source` shows them. */
+interface WordsTest {
+  readonly source: string;
+  test(text: string): boolean;
+}
+
+/** Required runs as plain strings (patterns without the i flag: a run matches only itself). */
+class LiteralWords implements WordsTest {
+  readonly source: string;
+
+  constructor(readonly literals: readonly string[]) {
+    this.source = literals.map((literal) => JSON.stringify(literal)).join('|');
+  }
+
+  test(text: string): boolean {
+    for (const literal of this.literals) if (text.includes(literal)) return true;
+    return false;
+  }
 }
 
 /** JavaScript's \s, unit by unit. */
@@ -487,7 +510,7 @@ interface PatternFilter {
   /** The units every match (at the start of the text) begins with. */
   first?: Set<number>;
   /** A pattern of literal runs one of which every match holds. */
-  words?: RegExp;
+  words?: WordsTest;
 }
 
 const filters = new WeakMap<RegExp, PatternFilter>();
@@ -528,7 +551,7 @@ export function mayMatch(pattern: RegExp, text: string): boolean {
 }
 
 /** A pattern of the literal runs one of which every match holds, when that is worth a scan (exported for the tests). */
-export function patternWords(pattern: RegExp): RegExp | undefined {
+export function patternWords(pattern: RegExp): WordsTest | undefined {
   return filterOf(pattern).words;
 }
 
@@ -537,9 +560,9 @@ interface PatternSet {
   /** Length of the list when compiled: a list that grew since is compiled again. */
   length: number;
   /** The anchored patterns each first unit may begin a match of, with their required character. */
-  byFirst: Map<number, Array<{ pattern: RegExp; required?: string; words?: RegExp }>>;
+  byFirst: Map<number, Array<{ pattern: RegExp; required?: string; words?: WordsTest }>>;
   /** Patterns whose matches may begin with anything. */
-  anywhere: Array<{ pattern: RegExp; required?: string; words?: RegExp }>;
+  anywhere: Array<{ pattern: RegExp; required?: string; words?: WordsTest }>;
   /** A global or sticky pattern keeps state between tests: such a list is tested in order, each pattern filtered alone. */
   inOrder: boolean;
 }

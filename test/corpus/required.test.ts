@@ -35,7 +35,9 @@ describe('patternWords', () => {
   test('lists the literal runs one of which every match of an unanchored pattern holds', () => {
     expect(words('cookies?\\b.{0,20}(accept|consent)|\\b(we use)\\b.{0,10}cookies')).toBe('(?:cookie)|(?:cookies)');
     expect(words('(?<=[.!?]\\s?)\\((avec|with)\\s+afp\\)')).toBe('(?:avec)|(?:with)');
-    expect(words('x*plugin-tooltip[\\w-]*', 'u')).toBe('(?:plugin-tooltip)');
+    expect(words('plugin-tooltip[\\w-]*', 'u')).toBe('"plugin-tooltip"');
+    expect(words('\\(avec|\\(with')).toBeUndefined();
+    expect(words('\\(avec|\\(with', '')).toBe('"(avec"|"(with"');
     expect(words('\\bab+cdef')).toBe('(?:cdef)');
     expect(words('cookies?\\b.{0,20}accept')).toBeUndefined();
   });
