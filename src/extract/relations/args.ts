@@ -386,26 +386,59 @@ function readCoordination(ctx: SentenceContext, found: SentenceMention, types: r
 /** A first occurrence not looked for yet. */
 const UNKNOWN = -2;
 
+/** What a right search reads from its strategy, prepared once per strategy object. */
+interface RightSearch {
+  max: number;
+  stop: RegExp | undefined;
+  preps: readonly string[];
+  gap: number;
+  requireAfter: RegExp | undefined;
+}
+const rightSearches = new WeakMap<ArgStrategy, RightSearch>();
+
+function rightSearchOf(strategy: ArgStrategy): RightSearch {
+  let search = rightSearches.get(strategy);
+  if (!search) {
+    search = {
+      max: strategy.maxChars ?? DEFAULT_MAX_CHARS,
+      stop: stopRe(strategy.stop),
+      preps: foldedPreps(strategy.preps ?? NO_PREPOSITION),
+      gap: strategy.gapWords ?? 0,
+      requireAfter: strategy.requireAfter ? patternRe(strategy.requireAfter) : undefined,
+    };
+    rightSearches.set(strategy, search);
+  }
+  return search;
+}
+
+/** Index of the first mention (in text order) that starts at or after `from`. */
+function firstStartingFrom(mentions: readonly SentenceMention[], from: number): number {
+  let low = 0;
+  let high = mentions.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (mentions[mid].start < from) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, types: readonly EntityType[], lex: RelationLexicon): SentenceMention | undefined {
-  const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
-  const stop = stopRe(strategy.stop);
-  const preps = foldedPreps(strategy.preps ?? NO_PREPOSITION);
-  const gap = strategy.gapWords ?? 0;
-  const requireAfter = strategy.requireAfter ? patternRe(strategy.requireAfter) : undefined;
+  const { max, stop, preps, gap, requireAfter } = rightSearchOf(strategy);
   const folded = ctx.folded;
   const mentions = ctx.mentions;
   // Where each preposition first occurs from the anchor on: one that only occurs past a mention cannot lead to it.
   let firstAt: number[] | undefined;
   // The search stops at the first mention past a clause or strategy stop. The first mention that fits is looked for
   // first, and only then whether a stop comes at or before it: most searches find none, and read no stop at all.
+  const first = firstStartingFrom(mentions, from);
   let found: SentenceMention | undefined;
   let foundAt = -1;
-  search: for (let i = 0; i < mentions.length; i++) {
+  search: for (let i = first; i < mentions.length; i++) {
     const raw = mentions[i];
-    // asActor keeps the offsets: mentions out of reach are passed over before it is asked.
-    if (raw.start < from) continue;
     if (raw.start - from > max) break;
-    const m = asActor(ctx, raw, types);
+    // asActor keeps the offsets, and only a person may act for a state.
+    const m = raw.type === 'Person' ? asActor(ctx, raw, types) : raw;
     if (!typeFits(m, types, strategy) || refusedDemonym(m, strategy) || !withinOk(strategy, folded, from, m.start, lex)) continue;
     if (requireAfter && !requireAfter.test(folded.slice(m.end))) continue;
     const gapHere = m.demonym ? Math.max(gap, 1) : gap;
@@ -422,14 +455,12 @@ function searchRight(ctx: SentenceContext, from: number, strategy: ArgStrategy, 
     }
   }
   if (!found) return undefined;
-  for (let i = 0; i <= foundAt; i++) {
+  for (let i = first; i <= foundAt; i++) {
     const start = mentions[i].start;
-    if (start < from) continue;
     if ((stop && testSlice(stop, folded, from, start, lex)) || testSlice(lex.clauseStopRe, folded, from, start, lex)) return undefined;
   }
   return found;
 }
-
 function searchLeft(ctx: SentenceContext, to: number, strategy: ArgStrategy, types: readonly EntityType[], lex: RelationLexicon): SentenceMention | undefined {
   const max = strategy.maxChars ?? DEFAULT_MAX_CHARS;
   const stop = stopRe(strategy.stop);
