@@ -535,7 +535,7 @@ export function discoverWeaponShapes(ctx: ArticleContext, sc: SentenceContext): 
  * a bare locative preposition is a Place, unless the preposition marks a
  * recipient or the word is a person's name already read in the article.
  */
-export function discoverBareLocatives(ctx: ArticleContext, sc: SentenceContext, personWords: ReadonlySet<string>): void {
+export function discoverBareLocatives(ctx: ArticleContext, sc: SentenceContext, personWords: () => ReadonlySet<string>): void {
   const { rules } = ctx;
   const t = sc.tokens;
   for (let i = 0; i + 1 < t.length; i++) {
@@ -551,7 +551,7 @@ export function discoverBareLocatives(ctx: ArticleContext, sc: SentenceContext, 
     while (end < t.length && HYPHEN_GAP.test(t[end].gap) && !sc.owner[end] && t[end].capitalised) end++;
     if (end < t.length && isJoiningGap(t[end].gap) && (t[end].capitalised || HYPHEN_GAP.test(t[end].gap))) continue;
     const keys = t.slice(k, end).map((tok) => tok.key);
-    if (keys.join('').length < 3 || keys.some((key) => rules.nonNames.has(key) || personWords.has(key))) continue;
+    if (keys.join('').length < 3 || keys.some((key) => rules.nonNames.has(key) || personWords().has(key))) continue;
     if (matchPhraseAt(t, k, rules.titles) > 0 || (phrase === 1 && recipientBefore(t, i, rules))) continue;
     claimDiscovered(ctx, sc, 'Place', labelOf(ctx, sc, k, end), t[k].start, t[end - 1].end, 'cue', { cue: ctx.text.slice(t[i].start, t[k - 1].end), cueStart: t[i].start });
     i = end - 1;

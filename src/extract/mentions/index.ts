@@ -178,8 +178,10 @@ export function findMentions(article: Article, kb: KnowledgeBase): MentionResult
   dropNoise(ctx);
   resolvePersonReferences(ctx);
   resolveDefiniteDescriptions(ctx, typeof article.date === 'string' ? article.date : undefined);
-  const words = personWords(ctx);
-  for (const sc of sentences) discoverBareLocatives(ctx, sc, words);
+  // Read only when a bare locative is met, and then once.
+  let words: Set<string> | undefined;
+  const wordsOfPersons = (): Set<string> => (words ??= personWords(ctx));
+  for (const sc of sentences) discoverBareLocatives(ctx, sc, wordsOfPersons);
   resolveTreatyReferences(ctx);
   dropNoise(ctx);
   dropOutletCredits(ctx);

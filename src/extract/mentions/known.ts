@@ -192,6 +192,8 @@ export function resolveCombiningForms(ctx: ArticleContext, sc: SentenceContext):
   if (rules.combiningCountry.size === 0) return;
   const t = sc.tokens;
   for (let i = 0; i < t.length; i++) {
+    // Most tokens open no combining form: the list is only made for those that do.
+    if (sc.owner[i] || matchPhraseAt(t, i, rules.combiningForms) === 0) continue;
     const forms: Array<[number, number]> = [];
     let k = i;
     for (;;) {
