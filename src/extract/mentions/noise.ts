@@ -308,11 +308,13 @@ const SENTENCE_STOP = /[.!?…»"”)]\s*$/u;
  * and is not a source the article cites.
  */
 export function dropOutletCredits(ctx: ArticleContext): void {
-  const entries = ctx.rules.matcher.entries;
+  const outlets = ctx.rules.outlets;
+  // Most articles cite no outlet: their sentences need not be read.
+  if (!ctx.drafts.some((d) => d.known && outlets.has(d.entityId))) return;
   const unstopped = new Set<number>();
   for (const sc of ctx.sentences) {
     if (!SENTENCE_STOP.test(ctx.text.slice(sc.sentence.start, sc.sentence.end))) unstopped.add(sc.sentence.index);
   }
   if (unstopped.size === 0) return;
-  ctx.drafts = ctx.drafts.filter((d) => !(d.known && unstopped.has(d.sentence) && entries.get(d.entityId)?.kind === 'media'));
+  ctx.drafts = ctx.drafts.filter((d) => !(d.known && unstopped.has(d.sentence) && outlets.has(d.entityId)));
 }

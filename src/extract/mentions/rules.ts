@@ -38,6 +38,8 @@ export const TOKEN_ROLES = {
 
 export interface MentionRules {
   lexicons: MentionLexicons;
+  /** Ids of the gazetteer entries of kind "media" (news outlets). */
+  outlets: ReadonlySet<string>;
   /** Role bits of every folded key some cue table holds (TOKEN_ROLES), in a word trie: a token's key is read where it stands, not hashed. */
   tokenRoles: WordTrie<number>;
   matcher: GazetteerMatcher;
@@ -240,6 +242,7 @@ export function compileRules(kb: KnowledgeBase): MentionRules {
     combiningForms: phraseIndex([...combiningCountry.keys()], (k) => k, combiningFirst),
     combiningCountry,
     descriptions: compileDescriptions(kb, lexicons),
+    outlets: new Set(kb.gazetteer.entities.filter((e) => e.kind === 'media').map((e) => e.id)),
   };
   const rules: MentionRules = { ...tables, tokenRoles: buildWordTrie(tokenRoles(tables)) };
   cache.set(kb, rules);
