@@ -60,6 +60,8 @@ interface WordsByHash {
   languages: string[];
   /** Longest function word, in units: longer words are not looked up. */
   longest: number;
+  /** Votes of the line being read, per language index (scratch, cleared for each line). */
+  counts: Int32Array;
 }
 
 /** The hash step of one code unit; hashes stay small integers (30 bits). */
@@ -93,7 +95,7 @@ function wordsByHash(languagesOf: ReadonlyMap<string, readonly string[]>): Words
     );
     longest = Math.max(longest, word.length);
   }
-  return { slots, mask, words, languagesOfWord, languages, longest };
+  return { slots, mask, words, languagesOfWord, languages, longest, counts: new Int32Array(languages.length) };
 }
 
 /** The index of the function word that is exactly [start, end) of `lower`, whose hash is `hash`, or -1. */
@@ -139,18 +141,15 @@ export function loadFunctionWords(file: string = DEFAULT_LANGUAGES_FILE): Functi
   return { minFunctionWords: parsed.data.minFunctionWords, minShare: parsed.data.minShare, languagesOf, byHash: wordsByHash(languagesOf) };
 }
 
-/** Votes of one line, reused from line to line: per language index, and the languages in the order of their first vote. */
-let voteCounts = new Int32Array(0);
-const voteOrder: number[] = [];
-
 /**
  * voteLanguage on the hashed function words: the words of `lower` (a line's sample lower-cased), as
  * lower.split(WORD_SEPARATORS) gives them, each hashed where it stands. Same verdict as the split path.
  */
 function voteByHash(lower: string, byHash: WordsByHash, words: FunctionWords): string | undefined {
-  if (voteCounts.length < byHash.languages.length) voteCounts = new Int32Array(byHash.languages.length);
-  voteCounts.fill(0);
-  voteOrder.length = 0;
+  const counts = byHash.counts;
+  counts.fill(0);
+  // Languages in the order of their first vote.
+  const order: number[] = [];
   let total = 0;
   const n = lower.length;
   let i = 0;
@@ -169,7 +168,8 @@ function voteByHash(lower: string, byHash: WordsByHash, words: FunctionWords): s
     const word = j - i <= byHash.longest ? functionWordAt(byHash, lower, i, j, hash) : -1;
     if (word >= 0) {
       total++;
-      for (const language of byHash.languagesOfWord[word]) if (voteCounts[language]++ === 0) voteOrder.push(language);
+      const languages = byHash.languagesOfWord[word];
+      for (let k = 0; k < languages.length; k++) if (counts[languages[k]]++ === 0) order.push(languages[k]);
     }
     i = j;
   }
@@ -177,10 +177,10 @@ function voteByHash(lower: string, byHash: WordsByHash, words: FunctionWords): s
   // The first language to reach the most votes, as a walk over a map of votes in insertion order gives it.
   let best = -1;
   let bestVotes = 0;
-  for (const language of voteOrder) {
-    if (voteCounts[language] > bestVotes) {
+  for (const language of order) {
+    if (counts[language] > bestVotes) {
       best = language;
-      bestVotes = voteCounts[language];
+      bestVotes = counts[language];
     }
   }
   return bestVotes / total >= words.minShare ? byHash.languages[best] : undefined;
