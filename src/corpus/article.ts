@@ -2,7 +2,7 @@
  * One file → one Article: decode, convert (HTML, Markdown), normalise,
  * remove page noise, pick up metadata, segment sentences, tag languages.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DecodedText } from './decode';
@@ -17,6 +17,10 @@ import { normalizeText } from './normalize';
 import type { SegmentOptions } from './segment';
 import { segmentSentences } from './segment';
 import type { Article, Sentence } from './types';
+
+/** SHA-256 of the bytes, in hex: the one-shot crypto.hash where Node has it (20.12 on), no Hash object per article. */
+const sha256: (data: Buffer) => string =
+  typeof crypto.hash === 'function' ? (data) => crypto.hash('sha256', data, 'hex') : (data) => crypto.createHash('sha256').update(data).digest('hex');
 
 /** Extensions read, by format. */
 export const ARTICLE_FORMATS: Readonly<Record<string, 'text' | 'markdown' | 'html'>> = {
@@ -98,7 +102,7 @@ export function readArticle(file: string, bytes?: Buffer, options: ReadArticleOp
   if (!format) throw new NotAnArticleError(`unknown extension ${JSON.stringify(path.extname(file) || '(none)')} (read: ${Object.keys(ARTICLE_FORMATS).join(', ')})`);
   const data = bytes ?? readFileSync(file);
   if (data.length === 0) throw new NotAnArticleError('empty file');
-  const hash = createHash('sha256').update(data).digest('hex');
+  const hash = sha256(data);
   let decoded: DecodedText;
   try {
     decoded = decodeBytes(data);
