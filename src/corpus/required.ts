@@ -555,6 +555,31 @@ export function patternWords(pattern: RegExp): WordsTest | undefined {
   return filterOf(pattern).words;
 }
 
+/**
+ * A pattern whose top-level alternatives are some anchored at the start, some not ("\\bDMCA\\b|^(cet article …)"),
+ * as one pattern per alternative, with the same flags: the engine tries the whole alternation at every position, and
+ * each part can be filtered on its own (first characters, required words). A text matches the pattern if and only
+ * if it matches a part. Patterns with back-references (numbered by their place in the whole) are kept whole.
+ */
+function splitMixedAnchoring(pattern: RegExp): RegExp[] {
+  const { source, flags } = pattern;
+  const a = anchoring(source);
+  if (a === null || a.alternatives < 2 || a.anchored === 0 || a.anchored === a.alternatives || /\\[1-9]|\\k</.test(source)) return [pattern];
+  const parts: RegExp[] = [];
+  for (let j = 0, alternative = 0; j <= source.length; j++) {
+    const c = source[j];
+    if (j < source.length && c === '\\') j++;
+    else if (j < source.length && c === '[') j = classEnd(source, j) - 1;
+    else if (j < source.length && c === '(') j = groupEnd(source, j) - 1;
+    if (j < 0) return [pattern];
+    if (j === source.length || source[j] === '|') {
+      parts.push(new RegExp(source.slice(alternative, j), flags));
+      alternative = j + 1;
+    }
+  }
+  return parts;
+}
+
 /** A list of patterns compiled for anyMatches: by the units their matches may begin with, and the others. */
 interface PatternSet {
   /** Length of the list when compiled: a list that grew since is compiled again. */
@@ -573,7 +598,7 @@ function patternSet(patterns: readonly RegExp[]): PatternSet {
   let set = patternSets.get(patterns);
   if (set !== undefined && set.length === patterns.length) return set;
   set = { length: patterns.length, byFirst: new Map(), anywhere: [], inOrder: patterns.some((p) => p.global || p.sticky) };
-  for (const pattern of patterns) {
+  for (const pattern of set.inOrder ? patterns : patterns.flatMap(splitMixedAnchoring)) {
     const { required, first, words } = filterOf(pattern);
     const entry = { pattern, required, words };
     if (first === undefined) set.anywhere.push(entry);

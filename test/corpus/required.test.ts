@@ -56,6 +56,20 @@ describe('patternWords', () => {
   });
 });
 
+describe('anyMatches', () => {
+  test('agrees with trying every pattern, for patterns mixing anchored and unanchored alternatives', () => {
+    const patterns = [/\bDMCA\b|^(cet article|this article)\b.{0,20}\b(IA|AI)\b/i, /^(x+)-\1|y:/, /^menu$/i, /cookies?\b.{0,9}accept|\bwe use\b.{0,9}cookies/i];
+    const piece = fc.constantFrom('DMCA', 'dmca', 'cet article', 'This Article', ' ', 'IA', 'ai', 'x', '-', 'y:', 'menu', 'MENU', 'cookies', 'accept', 'we use', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
+        const text = pieces.join('');
+        expect(anyMatches(patterns, text)).toBe(patterns.some((re) => re.test(text)));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('requiredCharacter', () => {
   test.each([
     ['(dernière modification|last modified)\\s*:', 'i', ':'],
