@@ -110,7 +110,18 @@ function unitAt(folded: string, from: number, lexicon: ClaimLexicon): Pick<Quant
       }
     }
   }
-  return {};
+  return NO_UNIT;
+}
+
+/** What unitAt gives for a number no unit noun follows: every key, undefined. */
+const NO_UNIT: Pick<QuantityMention, 'unit' | 'unitClass' | 'unitStart' | 'unitEnd'> = Object.freeze({ unit: undefined, unitClass: undefined, unitStart: undefined, unitEnd: undefined });
+
+/**
+ * A figure with every key of QuantityMention, in its order (absent ones undefined): the readers of figures see one
+ * object shape, whatever the figure holds.
+ */
+function quantityMention(value: number, start: number, end: number, unit: Pick<QuantityMention, 'unit' | 'unitClass' | 'unitStart' | 'unitEnd'>, dateLike: boolean): QuantityMention {
+  return { value, start, end, unit: unit.unit, unitClass: unit.unitClass, unitStart: unit.unitStart, unitEnd: unit.unitEnd, dateLike, partitive: undefined, continues: undefined };
 }
 
 /**
@@ -131,7 +142,7 @@ export function findQuantities(text: string, lexicon: ClaimLexicon): QuantityMen
     const plainYear = !m[2] && /^\d{4}$/.test(m[1]) && value >= YEAR_MIN && value <= YEAR_MAX;
     const dayOfMonth = !m[2] && /^\d{1,2}$/.test(m[1]) && MONTH_AFTER_RE.test(folded.slice(end));
     const unit = unitAt(folded, end, lexicon);
-    found.push({ value, start, end, ...unit, dateLike: (plainYear && !unit.unit) || dayOfMonth });
+    found.push(quantityMention(value, start, end, unit, (plainYear && !unit.unit) || dayOfMonth));
   }
   for (const m of allMatches(lexicon.numberWordsRe, folded)) {
     const start = m.index ?? 0;
@@ -142,7 +153,7 @@ export function findQuantities(text: string, lexicon: ClaimLexicon): QuantityMen
     const value = parseNumberWords(m[0], lexicon);
     if (value === undefined || value <= 0) continue;
     const unit = unitAt(folded, end, lexicon);
-    found.push({ value, start, end, ...unit, dateLike: false });
+    found.push(quantityMention(value, start, end, unit, false));
   }
   for (const m of allMatches(lexicon.approximateRe, folded)) {
     const start = m.index ?? 0;
@@ -154,7 +165,7 @@ export function findQuantities(text: string, lexicon: ClaimLexicon): QuantityMen
     const scaled = COLLECTIVE_SCALE_RE.exec(folded.slice(end));
     const scaledEnd = scaled ? end + scaled[0].length : end;
     const scaledValue = scaled ? value * (SCALE[scaled[1]] ?? 1) : value;
-    found.push({ value: scaledValue, start, end: scaledEnd, ...unitAt(folded, scaledEnd, lexicon), dateLike: false });
+    found.push(quantityMention(scaledValue, start, scaledEnd, unitAt(folded, scaledEnd, lexicon), false));
   }
   found.sort((a, b) => a.start - b.start);
   return withElidedUnits(folded, found, lexicon);

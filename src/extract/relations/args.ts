@@ -3,6 +3,7 @@ import type { SentenceMention } from '../claims';
 import { countWords, foldPattern } from '../claims';
 import type { Discourse, SentenceContext } from './context';
 import type { ArgStrategy, RelationLexicon } from './lexicon';
+import { sameShape, STRATEGY_KEYS } from './lexicon';
 
 /** A span of the sentence (sentence-relative offsets). */
 export interface Span {
@@ -678,6 +679,20 @@ export function findArgument(ctx: SentenceContext, strategies: readonly ArgStrat
   return [];
 }
 
+/** The two searches of a `leftWith` strategy ("X … avec Y"), by reach: made once, of the lexicon strategies' shape. */
+const leftWithByReach = new Map<number, { left: ArgStrategy; right: ArgStrategy }>();
+function leftWithStrategies(max: number): { left: ArgStrategy; right: ArgStrategy } {
+  let pair = leftWithByReach.get(max);
+  if (!pair) {
+    pair = {
+      left: sameShape<ArgStrategy>({ kind: 'left', bare: true, maxChars: max }, STRATEGY_KEYS),
+      right: sameShape<ArgStrategy>({ kind: 'right', preps: ['avec'], gapWords: 2, maxChars: max }, STRATEGY_KEYS),
+    };
+    leftWithByReach.set(max, pair);
+  }
+  return pair;
+}
+
 /** Runs the strategies of a symmetric frame; returns the entities it relates pairwise (at least two), or none. */
 export function findPair(ctx: SentenceContext, strategies: readonly ArgStrategy[], types: readonly EntityType[], trigger: Span, lex: RelationLexicon): readonly SentenceMention[] {
   for (const strategy of strategies) {
@@ -705,8 +720,9 @@ export function findPair(ctx: SentenceContext, strategies: readonly ArgStrategy[
         if (first && residualWords(ctx.folded.slice(trigger.end, first.start), lex) <= gap) group = coordinated(ctx, first, types, lex);
       }
     } else if (strategy.kind === 'leftWith') {
-      const subject = searchLeft(ctx, trigger.start, { kind: 'left', bare: true, maxChars: max }, types, lex);
-      const object = searchRight(ctx, trigger.end, { kind: 'right', preps: ['avec'], gapWords: 2, maxChars: max }, types, lex);
+      const { left, right } = leftWithStrategies(max);
+      const subject = searchLeft(ctx, trigger.start, left, types, lex);
+      const object = searchRight(ctx, trigger.end, right, types, lex);
       if (subject && object) group = [subject, object];
     }
     const distinct = [...new Map(group.map((m) => [m.entityId, m])).values()];

@@ -51,7 +51,8 @@ function isDemonym(mention: Mention): boolean {
 /** Groups an article's mentions by sentence; mentions outside their sentence or of unknown entities are left out. */
 export function buildSentenceContexts(article: Article, mentions: readonly Mention[], entities: readonly EntityRecord[], kb?: KnowledgeBase): SentenceContext[] {
   const { countryOf, ledBy } = stateLookups(kb);
-  const discourse: Discourse = {};
+  // Every slot from the start (undefined until set): one object shape for every article's discourse.
+  const discourse: Discourse = { troopOwner: undefined, person: undefined, place: undefined, treaty: undefined, destination: undefined, front: undefined, people: undefined };
   const labels = new Map(entities.map((e) => [e.id, e.label]));
   const bySentence = new Map<number, SentenceMention[]>();
   const sentences = Array.isArray(article?.sentences) ? article.sentences : [];

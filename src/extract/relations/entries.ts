@@ -5,6 +5,8 @@
  */
 import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
+import { GazetteerEntrySchema } from '../knowledge';
+import { sameShape } from './lexicon';
 
 /** A state an entity belongs to or leads, as the readers hand it on. */
 export interface StateRef {
@@ -22,6 +24,9 @@ interface EntryIndex {
   ledBy: Map<string, StateRef | null>;
 }
 
+/** Every key an entry may have: the index holds copies of one shape (the readers meet entries of every kind). */
+const ENTRY_KEYS = Object.keys(GazetteerEntrySchema.shape) as Array<keyof GazetteerEntry>;
+
 /** Keyed by the entity list itself: a knowledge base given another list gets another index. */
 const indexes = new WeakMap<readonly GazetteerEntry[], EntryIndex>();
 const NO_ENTRIES: readonly GazetteerEntry[] = [];
@@ -31,7 +36,7 @@ function indexOf(kb: KnowledgeBase | undefined): EntryIndex {
   let index = indexes.get(entries);
   if (!index) {
     const byId = new Map<string, GazetteerEntry>();
-    for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
+    for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, sameShape(e, ENTRY_KEYS));
     index = { byId, countryOf: new Map(), ledBy: new Map() };
     indexes.set(entries, index);
   }

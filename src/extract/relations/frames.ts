@@ -113,7 +113,7 @@ function findTheme(ctx: SentenceContext, frame: CompiledFrame, trigger: Span, le
   const stop = themeStopIn(rightText, lex);
   const windowEnd = trigger.end + (stop ?? rightText.length);
   const weapons = namedOverCategories(ctx, ctx.mentions.filter((m) => m.type === 'WeaponSystem' && m.start >= trigger.end && m.end <= windowEnd));
-  if (!spec) return { windowEnd, weapons };
+  if (!spec) return { span: undefined, windowEnd, weapons };
   const candidates: Span[] = [];
   const right = ctx.folded.slice(trigger.end, windowEnd);
   if (spec.side !== 'left') {

@@ -65,6 +65,9 @@ function fits(type: RelationType, subjectType: string, objectType: string): bool
 interface Emitted {
   relation: ExtractedRelation;
   key: string;
+  /** The claim's status and quantity, kept here: claims come in many shapes, read them once. */
+  status: ClaimStatus;
+  quantity: number | undefined;
 }
 
 function baseClaim(ctx: SentenceContext, status: ClaimStatus): Claim {
@@ -284,6 +287,13 @@ function genitiveOwner(ctx: SentenceContext, troopEnd: number): SentenceMention 
   return state ? { ...m, entityId: state.entityId, label: state.label, type: 'Country', demonym: true } : undefined;
 }
 
+/** True when genitiveOwner may give `m` (or its state) as the owner of troops named before it. */
+function mayOwnTroops(ctx: SentenceContext, m: SentenceMention): boolean {
+  if (m.type === 'Country') return true;
+  if (m.type === 'Organization') return ctx.countryOf(m.entityId) !== undefined;
+  return m.type === 'Person' && ctx.ledBy(m.entityId) !== undefined;
+}
+
 /**
  * "X signe avec Y un traité comprenant une clause d'assistance mutuelle": the states that sign a mutual-defence
  * treaty in the sentence (a leader stands for their state) are allies, with the signature's claim.
@@ -317,7 +327,10 @@ function updateDiscourse(ctx: SentenceContext, matches: readonly FrameMatch[], k
   if (places.length) d.place = places[places.length - 1];
   const treaties = ctx.mentions.filter((m) => m.type === 'Treaty');
   if (treaties.length) d.treaty = treaties[treaties.length - 1];
-  for (const troop of allMatches(lex.troopRe, ctx.folded)) {
+  // Troops get an owner only from a demonym or a state (a body of one, its leader) the sentence names: without any,
+  // the troop words are not looked for.
+  const owners = ctx.allMentions.some((m) => m.type === 'Country' && m.demonym) || ctx.mentions.some((m) => mayOwnTroops(ctx, m));
+  for (const troop of owners ? allMatches(lex.troopRe, ctx.folded) : []) {
     const end = troop.index + troop[0].length;
     const owner = ctx.allMentions.find((m) => m.start >= end && m.start - end <= 3 && m.type === 'Country' && m.demonym) ?? genitiveOwner(ctx, end);
     if (owner) d.troopOwner = owner;
@@ -377,11 +390,12 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase, out: Extra
   const claimLex = getClaimLexicon(kb);
   const emitted: Emitted[] = [];
   const keys = new Set<string>();
-  const push = (relation: ExtractedRelation) => {
-    const key = `${relation.subject}|${relation.type}|${relation.object}|${relation.claim.quantity ?? ''}`;
+  // `status` and `quantity` are those of relation.claim, handed over by the caller that built it.
+  const push = (relation: ExtractedRelation, status: ClaimStatus, quantity: number | undefined) => {
+    const key = `${relation.subject}|${relation.type}|${relation.object}|${quantity ?? ''}`;
     if (keys.has(key) || relation.subject === relation.object) return;
     keys.add(key);
-    emitted.push({ relation, key });
+    emitted.push({ relation, key, status, quantity });
   };
 
   const nominal: NominalMatch[] = matchNominal(ctx, kb, lex, ctx.discourse.people);
@@ -391,7 +405,7 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase, out: Extra
     const objectType = 'type' in n.object ? n.object.type : entryById(kb, objectId)?.type;
     if (!objectType || !fits(n.relation, n.subject.type, objectType)) continue;
     if (n.relation === 'LOCATED_IN') containers.set(n.subject.entityId, [...(containers.get(n.subject.entityId) ?? []), objectId]);
-    push({ subject: n.subject.entityId, type: n.relation, object: objectId, claim: baseClaim(ctx, 'asserted'), ...(n.role ? { role: n.role } : {}) });
+    push({ subject: n.subject.entityId, type: n.relation, object: objectId, claim: baseClaim(ctx, 'asserted'), ...(n.role ? { role: n.role } : {}) }, 'asserted', undefined);
   }
 
   const typeOf = new Map(ctx.allMentions.map((m) => [m.entityId, m.type]));
@@ -454,28 +468,31 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase, out: Extra
       // Nobody visits their own state; a meeting at home is no visit either; nobody warns their own state.
       const ownState = (match.relation === 'VISITED' || match.relation === 'WARNED') && typeOf.get(object) === 'Country';
       if ((match.frame.abroadOnly || ownState) && isHome(kb, match.subject.entityId, object)) continue;
-      const claims = quantities.length ? quantities.map((q) => ({ ...claim, quantity: q.quantity, unit: q.unit })) : [claim];
-      for (const c of claims) push({ subject: match.subject.entityId, type: match.relation, object, claim: c, ...(items.length ? { items } : {}) });
+      if (quantities.length) {
+        for (const q of quantities) push({ subject: match.subject.entityId, type: match.relation, object, claim: { ...claim, quantity: q.quantity, unit: q.unit }, ...(items.length ? { items } : {}) }, status, q.quantity);
+      } else {
+        push({ subject: match.subject.entityId, type: match.relation, object, claim, ...(items.length ? { items } : {}) }, status, undefined);
+      }
       // "2 000 soldats nord-coréens tués dans la région de Koursk": troops that fell somewhere abroad were deployed there.
       const implied = match.frame.implies;
       if (implied && match.relation === match.frame.relation && fits(implied, match.subject.type, typeOf.get(object) ?? match.object.type)) {
         const objectType = typeOf.get(object) ?? match.object.type;
         if (isLocated(kb, object, objectType, containers) && !isOwnTerritory(kb, match.subject.entityId, object, containers)) {
-          push({ subject: match.subject.entityId, type: implied, object, claim });
+          push({ subject: match.subject.entityId, type: implied, object, claim }, status, undefined);
         }
       }
     }
     if (match.frame.each && match.relation === match.frame.relation) {
       for (const weapon of match.weapons) {
-        if (fits(match.frame.each, match.subject.type, weapon.type)) push({ subject: match.subject.entityId, type: match.frame.each, object: weapon.entityId, claim });
+        if (fits(match.frame.each, match.subject.type, weapon.type)) push({ subject: match.subject.entityId, type: match.frame.each, object: weapon.entityId, claim }, status, undefined);
       }
     }
   }
   // A claim with a number makes the bare claim of the same relation, status and sentence redundant;
   // a bare claim of another status ("pourrait envoyer d'autres soldats, en plus des 15 000 déployés") says something else.
-  const sameClaim = (r: ExtractedRelation) => `${r.subject}|${r.type}|${r.object}|${r.claim.status}`;
-  const withNumber = new Set(emitted.filter((e) => e.relation.claim.quantity !== undefined).map((e) => sameClaim(e.relation)));
-  for (const e of emitted) if (e.relation.claim.quantity !== undefined || !withNumber.has(sameClaim(e.relation))) out.push(e.relation);
+  const sameClaim = (e: Emitted) => `${e.relation.subject}|${e.relation.type}|${e.relation.object}|${e.status}`;
+  const withNumber = new Set(emitted.filter((e) => e.quantity !== undefined).map(sameClaim));
+  for (const e of emitted) if (e.quantity !== undefined || !withNumber.has(sameClaim(e))) out.push(e.relation);
 }
 
 /**

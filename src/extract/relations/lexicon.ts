@@ -231,6 +231,21 @@ function titleOpenings(titles: ReadonlyArray<{ folded: string }>, modifiers: rea
   return { titles: new Set(titles.map((t) => openingWord(t.folded))), modifiers: byOpening, oneWordTitles };
 }
 
+/** Every key a frame, its theme and its strategies may have, in one order (see sameShape). */
+const FRAME_KEYS = Object.keys(FrameSchema.shape) as Array<keyof Frame>;
+const THEME_KEYS = Object.keys(FrameSchema.shape.theme.unwrap().shape) as Array<keyof NonNullable<Frame['theme']>>;
+export const STRATEGY_KEYS = Object.keys(ArgStrategySchema.shape) as Array<keyof ArgStrategy>;
+
+/**
+ * A copy of a parsed lexicon object holding every key of its schema (absent ones undefined), in the schema's order.
+ * The matchers read frames and strategies of many kinds at the same places: objects of one shape keep those reads fast.
+ */
+export function sameShape<T extends object>(value: T, keys: ReadonlyArray<keyof T>): T {
+  const out = {} as T;
+  for (const key of keys) out[key] = value[key];
+  return out;
+}
+
 function compile(pattern: string, flags = ''): RegExp {
   return new RegExp(foldPattern(pattern), flags);
 }
@@ -247,20 +262,26 @@ export function compileRelationLexicon(kb: KnowledgeBase): RelationLexicon {
   }
   const lex = parsed.data;
   const articles = '(?:le|la|les|l\'|un|une|des|du|de la|de l\'|d\'|son|sa|ses|leur|leurs|ce|cette|ces)';
-  const frames = lex.frames.map((frame): CompiledFrame => {
+  const frames = lex.frames.map((parsedFrame): CompiledFrame => {
+    const frame = sameShape(parsedFrame, FRAME_KEYS);
+    if (frame.theme) frame.theme = sameShape(frame.theme, THEME_KEYS);
+    for (const side of ['subject', 'object', 'pair'] as const) {
+      const strategies = frame[side];
+      if (strategies) frame[side] = strategies.map((strategy) => sameShape(strategy, STRATEGY_KEYS));
+    }
     try {
-      return {
-        ...frame,
-        triggerRe: alternation(frame.triggers),
-        themeRes: (frame.theme?.classes ?? []).map((c) => {
-          const cues = lex.themes[c];
-          if (!cues) throw new Error(`unknown theme class "${c}"`);
-          return alternation(cues);
-        }),
-        requireRe: frame.require ? compile(frame.require) : undefined,
-        excludeRe: frame.exclude ? compile(frame.exclude) : undefined,
-        requireBeforeRe: frame.requireBefore ? compile(frame.requireBefore) : undefined,
-      };
+      // Built field by field in one order (not spread): every compiled frame gets the same hidden class.
+      const compiled = frame as CompiledFrame;
+      compiled.triggerRe = alternation(frame.triggers);
+      compiled.themeRes = (frame.theme?.classes ?? []).map((c) => {
+        const cues = lex.themes[c];
+        if (!cues) throw new Error(`unknown theme class "${c}"`);
+        return alternation(cues);
+      });
+      compiled.requireRe = frame.require ? compile(frame.require) : undefined;
+      compiled.excludeRe = frame.exclude ? compile(frame.exclude) : undefined;
+      compiled.requireBeforeRe = frame.requireBefore ? compile(frame.requireBefore) : undefined;
+      return compiled;
     } catch (error) {
       throw new KnowledgeFileError(`newsgraph relations: ${file}: frame "${frame.id}": ${(error as Error).message}`);
     }

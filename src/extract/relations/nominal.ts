@@ -2,11 +2,12 @@ import type { RelationType } from '../../ontology';
 import type { SentenceMention } from '../claims';
 import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
+import { GazetteerEntrySchema } from '../knowledge';
 import { allMatches, fold } from '../claims';
 import { coordinated } from './args';
 import type { SentenceContext } from './context';
 import type { RelationLexicon } from './lexicon';
-import { openingWord } from './lexicon';
+import { openingWord, sameShape } from './lexicon';
 
 /** A relation read from a noun phrase (a title, an organisation's country, a place's region): stated as background fact. */
 export interface NominalMatch {
@@ -51,8 +52,10 @@ const STATE_UNDER_LEADER_RE = /^\s*(?:,\s*)?(?:sous|de|d')\s*$/;
 const ARTICLE_BEFORE_TITLE_RE = /(?:^|[\s,(«'])$/;
 
 function gazetteerIndex(kb: KnowledgeBase): Map<string, GazetteerEntry> {
-  return new Map((kb.gazetteer?.entities ?? []).map((e) => [e.id, e]));
+  return new Map((kb.gazetteer?.entities ?? []).map((e) => [e.id, sameShape(e, ENTRY_KEYS)]));
 }
+/** Every key an entry may have: the index holds copies of one shape (see lexicon sameShape). */
+const ENTRY_KEYS = Object.keys(GazetteerEntrySchema.shape) as Array<keyof GazetteerEntry>;
 
 const indexCache = new WeakMap<KnowledgeBase, Map<string, GazetteerEntry>>();
 function entryOf(kb: KnowledgeBase, id: string): GazetteerEntry | undefined {
