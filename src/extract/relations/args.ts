@@ -573,6 +573,14 @@ export function takeDiscourseReads(): readonly DiscourseRead[] {
   return reads;
 }
 
+/**
+ * A mention recalled from the discourse, standing at [start, end): the fields of a sentence mention in their order
+ * (what a spread of it gave), built one way whatever object the discourse held.
+ */
+function recalledAs(m: SentenceMention, start: number, end: number, recalled: string | undefined): SentenceMention {
+  return { entityId: m.entityId, type: m.type, label: m.label, start, end, surface: m.surface, demonym: true, recalled };
+}
+
 /** An anaphor near the trigger ("ces troupes", "d'entre eux", "cette région") takes what the article named last. */
 function fromDiscourse(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, types: readonly EntityType[]): SentenceMention | undefined {
   const remembered = strategy.slot ? ctx.discourse[strategy.slot] : undefined;
@@ -584,7 +592,7 @@ function fromDiscourse(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy
     const around = ctx.folded.slice(Math.max(0, anchor.start - max), Math.min(ctx.folded.length, anchor.end + max));
     if (!patternRe(strategy.cue).test(around)) return undefined;
   }
-  return { ...remembered, start: anchor.start, end: anchor.end, demonym: true, recalled: strategy.slot };
+  return recalledAs(remembered, anchor.start, anchor.end, strategy.slot);
 }
 
 /**
@@ -605,7 +613,7 @@ function bothNamed(ctx: SentenceContext, anchor: Span, strategy: ArgStrategy, ty
     if (!pair.some((p) => p.entityId === people[i].entityId)) pair.push(people[i]);
   }
   if (pair.length < 2) return [];
-  return pair.reverse().map((p) => ({ ...p, start: cueStart, end: cueStart + cue[0].length, demonym: true, recalled: 'people' }));
+  return pair.reverse().map((p) => recalledAs(p, cueStart, cueStart + cue[0].length, 'people'));
 }
 
 /** Default reach, before the anchor, of the phrase that stands for the speaker's state. */

@@ -70,6 +70,16 @@ interface Emitted {
   quantity: number | undefined;
 }
 
+/** `{ ...claim, quantity, unit }`, key by key in that order (claims come in a few shapes: a spread of them is slow). */
+function withQuantity(claim: Claim, q: FrameQuantity): Claim {
+  const out: Claim = { doc: claim.doc, sentence: claim.sentence, quote: claim.quote, status: claim.status };
+  if ('date' in claim) out.date = claim.date;
+  if ('attributedTo' in claim) out.attributedTo = claim.attributedTo;
+  out.quantity = q.quantity;
+  out.unit = q.unit;
+  return out;
+}
+
 function baseClaim(ctx: SentenceContext, status: ClaimStatus): Claim {
   return { doc: ctx.article.id, sentence: ctx.sentence.index, quote: ctx.sentence.text, status };
 }
@@ -469,7 +479,7 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase, out: Extra
       const ownState = (match.relation === 'VISITED' || match.relation === 'WARNED') && typeOf.get(object) === 'Country';
       if ((match.frame.abroadOnly || ownState) && isHome(kb, match.subject.entityId, object)) continue;
       if (quantities.length) {
-        for (const q of quantities) push({ subject: match.subject.entityId, type: match.relation, object, claim: { ...claim, quantity: q.quantity, unit: q.unit }, ...(items.length ? { items } : {}) }, status, q.quantity);
+        for (const q of quantities) push({ subject: match.subject.entityId, type: match.relation, object, claim: withQuantity(claim, q), ...(items.length ? { items } : {}) }, status, q.quantity);
       } else {
         push({ subject: match.subject.entityId, type: match.relation, object, claim, ...(items.length ? { items } : {}) }, status, undefined);
       }
