@@ -305,7 +305,12 @@ function wordsPattern(pattern: RegExp): WordsTest | undefined {
   // with a literal, which the engine then scans for as fast.
   if (!flags.includes('i')) return new LiteralWords(words.runs.map((run) => run.replace(/\\(.)/g, '$1')));
   if (opensWithLiteral(source)) return undefined;
-  return new RegExp(words.runs.map((run) => `(?:${run})`).join('|'), flags.replace(/[gy]/g, ''));
+  try {
+    return new RegExp(words.runs.map((run) => `(?:${run})`).join('|'), flags.replace(/[gy]/g, ''));
+  } catch {
+    // Runs that do not stand alone as a pattern: no filter.
+    return undefined;
+  }
 }
 
 /** What tells whether a text holds one of a pattern's required literal runs; `source` shows them. */
@@ -573,7 +578,12 @@ function splitMixedAnchoring(pattern: RegExp): RegExp[] {
     else if (j < source.length && c === '(') j = groupEnd(source, j) - 1;
     if (j < 0) return [pattern];
     if (j === source.length || source[j] === '|') {
-      parts.push(new RegExp(source.slice(alternative, j), flags));
+      try {
+        parts.push(new RegExp(source.slice(alternative, j), flags));
+      } catch {
+        // An alternative that does not stand alone as a pattern: the pattern is kept whole.
+        return [pattern];
+      }
       alternative = j + 1;
     }
   }
