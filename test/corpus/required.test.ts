@@ -126,3 +126,30 @@ describe('requiredCharacter', () => {
     );
   });
 });
+
+describe('pattern filters on random patterns', () => {
+  test('never refuse a text the pattern matches, and anyMatches agrees with the pattern', () => {
+    const atom = fc.constantFrom('a', 'b', 'é', 'K', 's', ':', '-', ' ', '\\(', '\\)', '\\.', '[ab]', '[^a]', '\\s', '\\d', '\\w', '\\b', '.', '(?:ab|c)', '(a|)', '(?<=a)', '(?!b)', '^', '$');
+    const quantifier = fc.constantFrom('', '', '', '?', '*', '+', '{2}', '{0,2}', '{1,3}');
+    const source = fc.array(fc.tuple(atom, quantifier), { minLength: 1, maxLength: 6 }).map((parts) => parts.map(([a, q]) => (q && ['^', '$', '\\b', '(?<=a)', '(?!b)'].includes(a) ? a : a + q)).join(''));
+    const alternation = fc.array(source, { minLength: 1, maxLength: 3 }).map((alts) => alts.join('|'));
+    const flags = fc.constantFrom('', 'i', 'u', 'iu');
+    const text = fc.array(fc.constantFrom('a', 'b', 'c', 'é', 'É', 'k', 'K', 'K', 's', 'ſ', 'S', ':', '-', ' ', '(', ')', '.', '1', '_'), { maxLength: 12 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(alternation, flags, fc.array(text, { minLength: 1, maxLength: 5 }), (src, fl, texts) => {
+        let re: RegExp;
+        try {
+          re = new RegExp(src, fl);
+        } catch {
+          return;
+        }
+        for (const t of texts) {
+          const matches = re.test(t);
+          if (matches) expect(mayMatch(re, t)).toBe(true);
+          expect(anyMatches([re], t)).toBe(matches);
+        }
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
