@@ -124,9 +124,12 @@ export function compileNoiseRules(data: unknown, where = 'noise rules'): NoiseRu
 }
 
 const cache = new Map<string, NoiseRules>();
+let defaultRules: NoiseRules | undefined;
 
 /** Reads and compiles a noise-rules file (cached by path). Throws naming the file when it is missing or wrong. */
 export function loadNoiseRules(file: string = DEFAULT_NOISE_FILE): NoiseRules {
+  // The default file is asked for once per article: its rules are found without resolving its path again.
+  if (file === DEFAULT_NOISE_FILE && defaultRules !== undefined) return defaultRules;
   const resolved = path.resolve(file);
   const cached = cache.get(resolved);
   if (cached) return cached;
@@ -138,6 +141,7 @@ export function loadNoiseRules(file: string = DEFAULT_NOISE_FILE): NoiseRules {
   }
   const rules = compileNoiseRules(data, resolved);
   cache.set(resolved, rules);
+  if (file === DEFAULT_NOISE_FILE) defaultRules = rules;
   return rules;
 }
 
