@@ -61,6 +61,7 @@ export interface MentionResult {
 const STARTS_LOWER = /^\p{Ll}/u;
 
 const EMPTY: MentionResult = { entities: [], mentions: [] };
+const NO_MATCHES: readonly NameMatch[] = [];
 
 /** The entity record of a gazetteer entry (also used for relation ends taken from the gazetteer). */
 export function knownRecord(entry: GazetteerEntry): EntityRecord {
@@ -90,12 +91,15 @@ function matchesBySentence(article: Article, matches: NameMatch[], ctx: ArticleC
   return grouped;
 }
 
-/** Valid sentences of the article, in text order, with their offsets inside the text. */
-function usableSentences(article: Article): Article['sentences'] {
+/** Valid sentences of the article, in text order, with their offsets inside the text (the article's own list when all are). */
+function usableSentences(article: Article): readonly Article['sentences'][number][] {
   const n = article.text.length;
-  return [...article.sentences]
-    .filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= n && s.start < s.end)
-    .sort((a, b) => a.start - b.start);
+  const usable = (s: Article['sentences'][number]): boolean => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= n && s.start < s.end;
+  const all = article.sentences;
+  let inOrder = true;
+  for (let i = 0; i < all.length && inOrder; i++) inOrder = usable(all[i]) && (i === 0 || all[i - 1].start <= all[i].start);
+  if (inOrder) return all;
+  return [...all].filter(usable).sort((a, b) => a.start - b.start);
 }
 
 /** Words of the persons named in the article, so that "à X" does not make a place of a surname. */
@@ -170,7 +174,7 @@ export function findMentions(article: Article, kb: KnowledgeBase): MentionResult
 
   const grouped = matchesBySentence(article, rules.matcher.scan(text, folded), ctx);
   for (const sc of sentences) {
-    resolveKnown(ctx, sc, grouped.get(sc.sentence.index) ?? []);
+    resolveKnown(ctx, sc, grouped.get(sc.sentence.index) ?? NO_MATCHES);
     resolveCombiningForms(ctx, sc);
   }
   discover(ctx);
