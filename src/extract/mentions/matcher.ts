@@ -10,7 +10,7 @@ import type { KnowledgeBase } from '../kb';
 import type { GazetteerEntry } from '../knowledge';
 import { fold, foldKey } from './fold';
 import type { MentionLexicons } from './lexicon';
-import { buildWordTrie, keysAt, mayBeginKey, nextWordStart, wordEnd } from './wordtrie';
+import { buildWordTrie, keysAt, mayBeginKeyHashed, wordHashStep } from './wordtrie';
 
 /** How a name relates to its entity. */
 export type NameKind = 'label' | 'alias' | 'demonym' | 'metonym' | 'weak';
@@ -49,6 +49,7 @@ export interface NameMatch {
   candidates: NameCandidate[];
 }
 
+const SPACE_UNIT = 0x20;
 /** Longest run of capitals still treated as an acronym that must be written in capitals (US, UN, APC, KCNA, BRICS). */
 const MAX_ACRONYM_LETTERS = 6;
 /** Rank of a name kind when one written form names several entities: real names before weak ones. */
@@ -388,9 +389,20 @@ export function buildGazetteerMatcher(kb: KnowledgeBase, lexicons: MentionLexico
       if (names.size === 0 || text.length === 0) return kept;
       // Leftmost-longest on the fly: a start inside the last kept match can give nothing, and at each start the longest key whose case fits wins.
       let frontier = 0;
-      for (let start = nextWordStart(folded, 0), next = 0; start < folded.length; start = nextWordStart(folded, next)) {
-        next = wordEnd(folded, start);
-        if (start < frontier || !mayBeginKey(trie, folded, start, next)) continue;
+      const n = folded.length;
+      for (let start = 0, next = 0; start < n; start = next) {
+        if (folded.charCodeAt(start) === SPACE_UNIT) {
+          next = start + 1;
+          continue;
+        }
+        // The word's end and hash in one pass over it.
+        let hash = 0;
+        for (next = start; next < n; next++) {
+          const code = folded.charCodeAt(next);
+          if (code === SPACE_UNIT) break;
+          hash = wordHashStep(hash, code);
+        }
+        if (start < frontier || !mayBeginKeyHashed(trie, hash)) continue;
         for (let k = keysAt(trie, folded, start, ends, found) - 1; k >= 0; k--) {
           const end = ends[k];
           const candidates = candidatesAt(cases, trie.values, found[k], text, folded, start, end);

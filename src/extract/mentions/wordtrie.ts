@@ -136,10 +136,15 @@ export function buildWordTrie<T>(entries: Iterable<[string, T]>): WordTrie<T> {
   return { size: keys.length, letterOf, width, dense, nodes, keys, values, firstWords: firstWordTable(keys) };
 }
 
+/** One step of wordHash: the hash of a word followed by one more unit. */
+export function wordHashStep(hash: number, code: number): number {
+  return (Math.imul(hash, 31) + code) & 0x3fffffff;
+}
+
 /** Hash of the units [start, end) of a string, kept to 30 bits (a small integer). */
 export function wordHash(text: string, start: number, end: number): number {
   let hash = 0;
-  for (let i = start; i < end; i++) hash = (Math.imul(hash, 31) + text.charCodeAt(i)) & 0x3fffffff;
+  for (let i = start; i < end; i++) hash = wordHashStep(hash, text.charCodeAt(i));
   return hash;
 }
 
@@ -158,9 +163,13 @@ function firstWordTable(keys: readonly string[]): Int32Array {
 
 /** False when the word [start, end) of `folded` is the first word of no key of the trie (it may be, when true). */
 export function mayBeginKey(trie: WordTrie<unknown>, folded: string, start: number, end: number): boolean {
+  return mayBeginKeyHashed(trie, wordHash(folded, start, end));
+}
+
+/** mayBeginKey for a word whose wordHash is known. */
+export function mayBeginKeyHashed(trie: WordTrie<unknown>, hash: number): boolean {
   const table = trie.firstWords;
   const mask = table.length - 1;
-  const hash = wordHash(folded, start, end);
   for (let slot = hash & mask; table[slot] !== 0; slot = (slot + 1) & mask) if (table[slot] === hash + 1) return true;
   return false;
 }
