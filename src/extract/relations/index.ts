@@ -9,7 +9,7 @@
  * not fit RELATION_SIGNATURES are dropped.
  */
 import type { Article } from '../../corpus/types';
-import type { Claim, ClaimStatus, RelationType } from '../../ontology';
+import type { Claim, ClaimStatus, EntityType, RelationType } from '../../ontology';
 import { RELATION_SIGNATURES } from '../../ontology';
 import type { ClaimLexicon, DateMention, QuantityMention, SentenceMention } from '../claims';
 import { allMatches, classifyStatus, findAttribution, findDates, findQuantities, fold, getClaimLexicon, reportingCues } from '../claims';
@@ -418,7 +418,9 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase, out: Extra
     push({ subject: n.subject.entityId, type: n.relation, object: objectId, claim: baseClaim(ctx, 'asserted'), ...(n.role ? { role: n.role } : {}) }, 'asserted', undefined);
   }
 
-  const typeOf = new Map(ctx.allMentions.map((m) => [m.entityId, m.type]));
+  // Types of the sentence's entities, read only for the relations it emits.
+  let types: Map<string, EntityType> | undefined;
+  const typeOf = (id: string): EntityType | undefined => (types ??= new Map(ctx.allMentions.map((m) => [m.entityId, m.type]))).get(id);
   let matches = matchFrames(ctx, lex);
   // The people list only serves titles without a name; the anaphors frames read are the other slots.
   const before = slotEntries(ctx.discourse);
@@ -428,8 +430,9 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase, out: Extra
   if (slotsChanged(before, slotEntries(ctx.discourse))) {
     const again = matchFrames(ctx, lex);
     // Where the troops were, recalled before this sentence was read, is stale once the sentence itself says where they went.
-    const reread = new Set(again.map((m) => `${m.frame.id}@${m.trigger.start}`));
-    const stale = (m: FrameMatch) => (m.object.recalled === 'front' || m.object.recalled === 'place') && reread.has(`${m.frame.id}@${m.trigger.start}`);
+    const recallsWhere = (m: FrameMatch) => m.object.recalled === 'front' || m.object.recalled === 'place';
+    const reread = matches.some(recallsWhere) ? new Set(again.map((m) => `${m.frame.id}@${m.trigger.start}`)) : undefined;
+    const stale = (m: FrameMatch) => recallsWhere(m) && reread !== undefined && reread.has(`${m.frame.id}@${m.trigger.start}`);
     // A frame whose first reading read no discourse hands the same match objects again: each is kept once (a second
     // reading of the same match only pushes relations the first one pushed).
     matches = distinct([...matches.filter((m) => !stale(m)), ...again]);
@@ -447,9 +450,20 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase, out: Extra
   // Without a named source, the speaker is the mention right before the last reporting verb ahead of the trigger.
   const speakerBefore = (at: number): string | undefined => {
     // The sentence's reporting verbs, read once for all its relations and their statuses.
-    const cue = reportingCues(ctx.text, claimLex).filter((m) => (m.index ?? 0) < at).pop();
-    if (!cue) return undefined;
-    return [...ctx.mentions].reverse().find((m) => m.end <= (cue.index ?? 0) && m.type !== 'Place' && m.type !== 'WeaponSystem')?.entityId;
+    const cues = reportingCues(ctx.text, claimLex);
+    let cueAt = -1;
+    for (let i = cues.length - 1; i >= 0; i--) {
+      if ((cues[i].index ?? 0) < at) {
+        cueAt = cues[i].index ?? 0;
+        break;
+      }
+    }
+    if (cueAt < 0) return undefined;
+    for (let i = ctx.mentions.length - 1; i >= 0; i--) {
+      const m = ctx.mentions[i];
+      if (m.end <= cueAt && m.type !== 'Place' && m.type !== 'WeaponSystem') return m.entityId;
+    }
+    return undefined;
   };
   const isOwnSource = (subjectId: string, at: number) => (attribution ? speaks(sourceId, subjectId) : speaks(speakerBefore(at), subjectId));
   const carried = new Map(fitting.map((m) => [m, quantitiesOf(ctx, m, claimLex)]));
@@ -467,7 +481,7 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase, out: Extra
     const objects = [match.object.entityId];
     if (match.frame.toContainer && match.object.type === 'Place') {
       for (const container of containers.get(match.object.entityId) ?? []) {
-        const containerType = typeOf.get(container);
+        const containerType = typeOf(container);
         if (containerType && fits(match.relation, match.subject.type, containerType)) objects.push(container);
       }
     }
@@ -476,7 +490,7 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase, out: Extra
     }
     for (const object of objects) {
       // Nobody visits their own state; a meeting at home is no visit either; nobody warns their own state.
-      const ownState = (match.relation === 'VISITED' || match.relation === 'WARNED') && typeOf.get(object) === 'Country';
+      const ownState = (match.relation === 'VISITED' || match.relation === 'WARNED') && typeOf(object) === 'Country';
       if ((match.frame.abroadOnly || ownState) && isHome(kb, match.subject.entityId, object)) continue;
       if (quantities.length) {
         for (const q of quantities) push({ subject: match.subject.entityId, type: match.relation, object, claim: withQuantity(claim, q), ...(items.length ? { items } : {}) }, status, q.quantity);
@@ -485,8 +499,8 @@ function relationsOfSentence(ctx: SentenceContext, kb: KnowledgeBase, out: Extra
       }
       // "2 000 soldats nord-coréens tués dans la région de Koursk": troops that fell somewhere abroad were deployed there.
       const implied = match.frame.implies;
-      if (implied && match.relation === match.frame.relation && fits(implied, match.subject.type, typeOf.get(object) ?? match.object.type)) {
-        const objectType = typeOf.get(object) ?? match.object.type;
+      if (implied && match.relation === match.frame.relation && fits(implied, match.subject.type, typeOf(object) ?? match.object.type)) {
+        const objectType = typeOf(object) ?? match.object.type;
         if (isLocated(kb, object, objectType, containers) && !isOwnTerritory(kb, match.subject.entityId, object, containers)) {
           push({ subject: match.subject.entityId, type: implied, object, claim }, status, undefined);
         }
