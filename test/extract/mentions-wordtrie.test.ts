@@ -5,7 +5,8 @@
  */
 import { AhoCorasick } from '@monyone/aho-corasick/fast';
 import fc from 'fast-check';
-import { buildWordTrie, findWords, mayBeginKey, valueOfWord } from '../../src/extract/mentions/wordtrie';
+import { buildWordTable, valueAt } from '../../src/extract/mentions/wordtable';
+import { buildWordTrie, findWords, mayBeginKey } from '../../src/extract/mentions/wordtrie';
 
 function reference(keys: readonly string[], folded: string): Array<[number, number, string]> {
   const automaton = new AhoCorasick(keys.map((k) => ` ${k}`));
@@ -64,7 +65,7 @@ describe('findWords', () => {
     );
   });
 
-  test('a word start where a key begins always passes the first-word filter; valueOfWord finds the key spanning exactly the range', () => {
+  test('a word start where a key begins always passes the first-word filter; a word table finds the word spanning exactly the range', () => {
     const word = fc.constantFrom('a', 'b', 'ab', 'ba', 'abc', 'c', '1', 'ca', 'é');
     const key = fc.array(word, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '));
     const text = fc.array(fc.oneof(word, fc.constantFrom(' ', '  ')), { maxLength: 30 }).map((ps) => ps.join(''));
@@ -75,8 +76,10 @@ describe('findWords', () => {
           const end = folded.indexOf(' ', hit.start);
           expect(mayBeginKey(trie, folded, hit.start, end < 0 ? folded.length : end)).toBe(true);
         }
-        for (const k of keys) expect(valueOfWord(trie, `x ${k} y`, 2, 2 + k.length)).toBe(k);
-        expect(valueOfWord(trie, 'zzz', 0, 3)).toBeUndefined();
+        const table = buildWordTable(keys.map((k) => [k, k] as [string, string]));
+        for (const k of keys) expect(valueAt(table, `x ${k} y`, 2, 2 + k.length)).toBe(k);
+        for (const k of keys) if (k.length > 1) expect(valueAt(table, k, 0, k.length - 1)).toBe(keys.includes(k.slice(0, -1)) ? k.slice(0, -1) : undefined);
+        expect(valueAt(table, 'zzz', 0, 3)).toBeUndefined();
       }),
       { numRuns: 1000 },
     );

@@ -8,7 +8,7 @@ import { foldKey } from './fold';
 import { loadMentionLexicons, type MentionLexicons } from './lexicon';
 import { buildGazetteerMatcher, inflectDemonym, type GazetteerMatcher } from './matcher';
 import { phraseIndex, type PhraseIndex } from './tokens';
-import { buildWordTrie, type WordTrie } from './wordtrie';
+import { buildWordTable, type WordTable } from './wordtable';
 
 /**
  * Role bits of a token key (Token.roles): which cue tables hold it. A pass
@@ -40,8 +40,8 @@ export interface MentionRules {
   lexicons: MentionLexicons;
   /** Ids of the gazetteer entries of kind "media" (news outlets). */
   outlets: ReadonlySet<string>;
-  /** Role bits of every folded key some cue table holds (TOKEN_ROLES), in a word trie: a token's key is read where it stands, not hashed. */
-  tokenRoles: WordTrie<number>;
+  /** Role bits of every folded key some cue table holds (TOKEN_ROLES), in a word table: a token's key is read where it stands, not cut out. */
+  tokenRoles: WordTable<number>;
   matcher: GazetteerMatcher;
   titles: PhraseIndex;
   honorifics: readonly string[];
@@ -244,7 +244,7 @@ export function compileRules(kb: KnowledgeBase): MentionRules {
     descriptions: compileDescriptions(kb, lexicons),
     outlets: new Set(kb.gazetteer.entities.filter((e) => e.kind === 'media').map((e) => e.id)),
   };
-  const rules: MentionRules = { ...tables, tokenRoles: buildWordTrie(tokenRoles(tables)) };
+  const rules: MentionRules = { ...tables, tokenRoles: buildWordTable(tokenRoles(tables)) };
   cache.set(kb, rules);
   return rules;
 }

@@ -5,7 +5,8 @@
  * rules can tell a hyphen from a comma.
  */
 import type { Sentence } from '../../corpus/types';
-import { valueOfWord, type WordTrie } from './wordtrie';
+import { valueAtHashed, type WordTable } from './wordtable';
+import { wordHashStep } from './wordtrie';
 
 export interface Token {
   /** Offsets into the article text. */
@@ -66,12 +67,12 @@ class ReadToken implements Token {
     readonly end: number,
     readonly gap: string,
     readonly index: number,
-    roles: WordTrie<number> | undefined,
+    roles: number,
   ) {
     this.rawText = undefined;
     this.capitalised = this.startsCapital();
     this.allCaps = this.isAllCaps();
-    this.roles = roles === undefined ? ANY_ROLE : (valueOfWord(roles, source.folded, start, end) ?? 0);
+    this.roles = roles;
   }
 
   get raw(): string {
@@ -112,7 +113,7 @@ class ReadToken implements Token {
 }
 
 /** Tokens of one sentence; `roles` (folded key → role bits, read where the key stands) fills each token's roles, ANY_ROLE without it. */
-export function tokenizeSentence(text: string, folded: string, sentence: Sentence, roles?: WordTrie<number>): Token[] {
+export function tokenizeSentence(text: string, folded: string, sentence: Sentence, roles?: WordTable<number>): Token[] {
   const tokens: Token[] = [];
   const source: TokenSource = { text, folded };
   let previousEnd = sentence.start;
@@ -123,10 +124,16 @@ export function tokenizeSentence(text: string, folded: string, sentence: Sentenc
       i++;
       continue;
     }
-    // Words are short: a loop over their units costs less than a call to indexOf.
+    // The key's end and hash in one pass over it (words are short: cheaper than indexOf).
+    let hash = wordHashStep(0, folded.charCodeAt(i));
     let j = i + 1;
-    while (j < limit && folded.charCodeAt(j) !== SPACE_CODE) j++;
-    tokens.push(new ReadToken(source, i, j, text.slice(previousEnd, i), tokens.length, roles));
+    for (; j < limit; j++) {
+      const code = folded.charCodeAt(j);
+      if (code === SPACE_CODE) break;
+      hash = wordHashStep(hash, code);
+    }
+    const tokenRoles = roles === undefined ? ANY_ROLE : (valueAtHashed(roles, folded, i, j, hash) ?? 0);
+    tokens.push(new ReadToken(source, i, j, text.slice(previousEnd, i), tokens.length, tokenRoles));
     previousEnd = j;
     i = j;
   }

@@ -223,23 +223,6 @@ export function keysAt(trie: WordTrie<unknown>, folded: string, start: number, e
   return count;
 }
 
-/** The value of the key that is exactly [start, end) of `folded` (a token: one word), or undefined. */
-export function valueOfWord<T>(trie: WordTrie<T>, folded: string, start: number, end: number): T | undefined {
-  if (start >= end) return undefined;
-  const letterOf = trie.letterOf;
-  let letter = letterOf[folded.charCodeAt(start)];
-  if (letter === 0) return undefined;
-  let node = trie.dense[letter];
-  for (let i = start + 1; node !== 0 && i < end; i++) {
-    letter = letterOf[folded.charCodeAt(i)];
-    if (letter === 0) return undefined;
-    node = childOf(trie, node, letter);
-  }
-  if (node === 0) return undefined;
-  const key = trie.nodes[node];
-  return key >= 0 ? trie.values[key] : undefined;
-}
-
 /** Offset of the word start at or after `from` in `folded` (words are runs of non-spaces), or the length. */
 export function nextWordStart(folded: string, from: number): number {
   let i = from;
