@@ -124,7 +124,10 @@ function wordBefore(text: string, at: number, lineStart: number): { word: string
 
 function isAbbreviation(word: string, known: ReadonlySet<string>): boolean {
   if (word.length === 0) return false;
-  return known.has(word) || known.has(word.toLowerCase()) || SINGLE_CAPITAL.test(word);
+  if (known.has(word)) return true;
+  const lower = word.toLowerCase();
+  // A single capital is one code point: one unit, or two for an astral letter.
+  return (lower !== word && known.has(lower)) || (word.length <= 2 && SINGLE_CAPITAL.test(word));
 }
 
 /** Same notion of space as String.prototype.trim, so sentence texts are trimmed in its sense. */
