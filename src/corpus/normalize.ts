@@ -28,9 +28,10 @@ const CHANGED_BY_PASSES = /[\u2028\u2029\u0085\u200B-\u200D\u2060\uFEFF\u00AD\u2
 
 /**
  * CHANGED_BY_PASSES or what the space passes after NFC change (two spaces, a space at a line end or start): a text
- * with none of it (most articles) only needs NFC, which never makes any of it out of other characters.
+ * with none of it (most articles) only needs NFC, which never makes any of it out of other characters. The spacing
+ * alternatives come first: the engine scans for them faster than for the class.
  */
-const CHANGED_BY_ANY_PASS = new RegExp(`${CHANGED_BY_PASSES.source}| [ \\n]|\\n `);
+const CHANGED_BY_ANY_PASS = new RegExp(` [ \\n]|\\n |${CHANGED_BY_PASSES.source}`);
 
 /** Converts CRLF and lone CR line ends to LF. */
 export function normalizeLineEnds(text: string): string {
