@@ -60,18 +60,28 @@ function foldedCode(code: number): number {
 export function fold(text: string): string {
   const cached = foldedTexts.get(text);
   if (cached !== undefined) return cached;
-  const codes = new Array<number>(Math.min(text.length, CHUNK));
   let out = '';
   for (let from = 0; from < text.length; from += CHUNK) {
     const to = Math.min(text.length, from + CHUNK);
-    codes.length = to - from;
-    for (let i = from; i < to; i++) codes[i - from] = foldedCode(text.charCodeAt(i));
-    out += String.fromCharCode.apply(null, codes);
+    let surrogate = false;
+    for (let i = from; i < to; i++) {
+      const code = foldedCode(text.charCodeAt(i));
+      FOLD_BUFFER[i - from] = code;
+      if (code >= 0xd800 && code <= 0xdfff) surrogate = true;
+    }
+    const codes = FOLD_BUFFER.subarray(0, to - from);
+    // The decoder turns the code units into a string in one native call; it would replace a lone surrogate, which
+    // String.fromCharCode keeps as it is.
+    out += surrogate ? String.fromCharCode.apply(null, Array.from(codes)) : UTF16.decode(codes);
   }
   if (foldedTexts.size >= FOLDED_TEXTS_MAX) foldedTexts.clear();
   foldedTexts.set(text, out);
   return out;
 }
+/** Folded code units of the chunk being folded. */
+const FOLD_BUFFER = new Uint16Array(CHUNK);
+/** Code units to string, a byte order mark kept as any other character. */
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** Folds a lexicon pattern: accents and apostrophes only, so regex escapes such as \S or \b keep their meaning. */
 export function foldPattern(pattern: string): string {
