@@ -171,6 +171,7 @@ function titleBefore(ctx: SentenceContext, found: SentenceMention, bodies: reado
   const person = withFirstName(ctx, found);
   const windowStart = Math.max(0, person.start - TITLE_LOOKBACK);
   const bodyTails = bodies.map(demonymTail);
+  const sameTails = bodyTails.every((tail, i) => tail === bodies[i]);
   // Try every word start of the window, leftmost first: the longest title that reaches the name wins.
   const openings = lex.titleOpenings;
   const folded = ctx.folded;
@@ -187,8 +188,11 @@ function titleBefore(ctx: SentenceContext, found: SentenceMention, bodies: reado
     // Another person in between ends the title; a description of the same person ("le ministre … d'alors, X") does not.
     if (ctx.mentions.some((m) => m !== person && m.type === 'Person' && m.entityId !== person.entityId && m.start >= at && m.end <= person.start)) continue;
     // "la cheffe de la diplomatie nord-coréenne": a descriptive body keeps its head noun in the title.
-    const keys = [without(ctx, at, person.start, bodies), without(ctx, at, person.start, bodyTails)].map((r) => titleKey(r, lex));
-    const title = keys.map((k) => lex.titleByFolded.get(k)).filter((t) => t !== undefined).sort((a, b) => b.folded.length - a.folded.length)[0];
+    const whole = lex.titleByFolded.get(titleKey(without(ctx, at, person.start, bodies), lex));
+    // Without a descriptive body (its tail is itself) both readings are one.
+    const tail = sameTails ? whole : lex.titleByFolded.get(titleKey(without(ctx, at, person.start, bodyTails), lex));
+    // The longer title of the two readings (the first on a tie).
+    const title = whole && tail ? (tail.folded.length > whole.folded.length ? tail : whole) : (whole ?? tail);
     if (title) return { title, from: at, to: person.start };
   }
   return undefined;
