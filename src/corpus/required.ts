@@ -102,37 +102,53 @@ function hasAlternation(source: string, from: number, to: number): boolean {
   return false;
 }
 
+/** One atom of a pattern sequence, as the readers below need it. */
+interface Atom {
+  /** Where the atom ends (its quantifier, if any, starts there). */
+  end: number;
+  /** The one character a literal atom matches. */
+  char?: string;
+  /** A literal atom's source text (an escape as written, a surrogate pair whole). */
+  text?: string;
+  /** The inside of a plain, non-capturing or named group, read through; lookarounds have none. */
+  group?: [number, number];
+}
+
+/** The atom starting at `i`, or null where the readers stop (syntax they do not read, an unclosed class or group). */
+function readAtom(source: string, i: number): Atom | null {
+  const c = source[i];
+  if (c === '\\') {
+    const escape = readEscape(source, i);
+    return escape.literal === undefined ? { end: escape.end } : { end: escape.end, char: escape.literal, text: source.slice(i, escape.end) };
+  }
+  if (c === '[') {
+    const end = classEnd(source, i);
+    return end < 0 ? null : { end };
+  }
+  if (c === '(') {
+    const end = groupEnd(source, i);
+    if (end < 0) return null;
+    if (source.startsWith('(?:', i)) return { end, group: [i + 3, end - 1] };
+    if (source.startsWith('(?<', i) && source[i + 3] !== '=' && source[i + 3] !== '!') return { end, group: [source.indexOf('>', i) + 1, end - 1] };
+    return source[i + 1] !== '?' ? { end, group: [i + 1, end - 1] } : { end };
+  }
+  if (c === '^' || c === '$' || c === '.') return { end: i + 1 };
+  if (SYNTAX.has(c)) return null;
+  const code = source.charCodeAt(i);
+  // A surrogate pair is one character, matched whole but never case-less: text, no char.
+  if (code >= 0xd800 && code <= 0xdbff) return { end: i + 2, text: source.slice(i, i + 2) };
+  if (code >= 0xdc00 && code <= 0xdfff) return { end: i + 1, text: c };
+  return { end: i + 1, char: c, text: c };
+}
+
 /** A case-less character every match of the sequence [from, to) contains, or undefined. */
 function requiredIn(source: string, from: number, to: number): string | undefined {
   if (hasAlternation(source, from, to)) return undefined;
   let i = from;
   while (i < to) {
-    const c = source[i];
-    let end: number;
-    let literal: string | undefined;
-    let group: [number, number] | undefined;
-    if (c === '\\') {
-      ({ end, literal } = readEscape(source, i));
-    } else if (c === '[') {
-      end = classEnd(source, i);
-    } else if (c === '(') {
-      end = groupEnd(source, i);
-      if (end < 0) return undefined;
-      // Lookarounds are skipped; a plain, non-capturing or named group is read inside.
-      if (source.startsWith('(?:', i)) group = [i + 3, end - 1];
-      else if (source.startsWith('(?<', i) && source[i + 3] !== '=' && source[i + 3] !== '!') group = [source.indexOf('>', i) + 1, end - 1];
-      else if (source[i + 1] !== '?') group = [i + 1, end - 1];
-    } else if (c === '^' || c === '$' || c === '.') {
-      end = i + 1;
-    } else if (SYNTAX.has(c)) {
-      return undefined;
-    } else {
-      const code = source.charCodeAt(i);
-      end = i + 1;
-      if (code < 0xd800 || code > 0xdfff) literal = c;
-      else end = i + 2;
-    }
-    if (end < 0) return undefined;
+    const atom = readAtom(source, i);
+    if (atom === null) return undefined;
+    const { end, char: literal, group } = atom;
     const quantifier = readQuantifier(source, end);
     if (!quantifier.optional) {
       if (literal !== undefined && !CASED.test(literal) && literal.toLowerCase() === literal && literal.toUpperCase() === literal) return literal;
@@ -193,32 +209,9 @@ function requiredWordsIn(source: string, from: number, to: number): Words | null
   };
   let i = from;
   while (i < to) {
-    const c = source[i];
-    let end: number;
-    let literal: string | undefined;
-    let group: [number, number] | undefined;
-    if (c === '\\') {
-      const escape = readEscape(source, i);
-      end = escape.end;
-      if (escape.literal !== undefined) literal = source.slice(i, end);
-    } else if (c === '[') {
-      end = classEnd(source, i);
-    } else if (c === '(') {
-      end = groupEnd(source, i);
-      if (end < 0) return null;
-      if (source.startsWith('(?:', i)) group = [i + 3, end - 1];
-      else if (source.startsWith('(?<', i) && source[i + 3] !== '=' && source[i + 3] !== '!') group = [source.indexOf('>', i) + 1, end - 1];
-      else if (source[i + 1] !== '?') group = [i + 1, end - 1];
-    } else if (c === '^' || c === '$' || c === '.') {
-      end = i + 1;
-    } else if (SYNTAX.has(c)) {
-      return null;
-    } else {
-      const code = source.charCodeAt(i);
-      end = code >= 0xd800 && code <= 0xdbff ? i + 2 : i + 1;
-      literal = source.slice(i, end);
-    }
-    if (end < 0) return null;
+    const atom = readAtom(source, i);
+    if (atom === null) return null;
+    const { end, text: literal, group } = atom;
     const quantifier = readQuantifier(source, end);
     if (literal !== undefined && !quantifier.optional) {
       run += literal;
