@@ -112,16 +112,38 @@ function indexedEdges(graph: Graph, useRecords: boolean): { nodes: string[]; wal
   };
 }
 
-/**
- * Arc lists of the first pass, kept between calls: a PageRank on 10⁶ edges
- * would otherwise allocate 16 MB more each time, and on a large heap the
- * collections that allocation triggers cost more than the build.
- */
-let scratch: { from: Int32Array; to: Int32Array; arcWeight: Float64Array } | undefined;
+/** Makes the typed arrays of one build or iteration: fresh ones, or views of ones kept between calls. */
+interface ArrayMaker {
+  int32(role: string, length: number): Int32Array;
+  float64(role: string, length: number): Float64Array;
+}
 
-function scratchArcs(arcs: number): { from: Int32Array; to: Int32Array; arcWeight: Float64Array } {
-  if (!scratch || scratch.from.length < arcs) scratch = { from: new Int32Array(arcs), to: new Int32Array(arcs), arcWeight: new Float64Array(arcs) };
-  return scratch;
+const FRESH_ARRAYS: ArrayMaker = { int32: (_role, length) => new Int32Array(length), float64: (_role, length) => new Float64Array(length) };
+
+/**
+ * Arrays kept between calls, by role, zero-filled views of the largest asked
+ * for. A PageRank on 10⁶ edges would otherwise allocate ~30 MB of array
+ * buffers each call; V8 answers that much new external memory with a full
+ * collection of the heap, which on the heap of a large graph took 0.3–3 s,
+ * more than the PageRank (BENCHMARKS.md, PageRank). Used only where the
+ * arrays do not outlive the call (pagerankScores, the iteration vectors).
+ */
+const keptArrays = new Map<string, Int32Array | Float64Array>();
+
+const KEPT_ARRAYS: ArrayMaker = {
+  int32: (role, length) => kept(role, length, Int32Array),
+  float64: (role, length) => kept(role, length, Float64Array),
+};
+
+function kept<T extends Int32Array | Float64Array>(role: string, length: number, make: new (length: number) => T): T {
+  let array = keptArrays.get(role) as T | undefined;
+  if (!array || array.length < length) {
+    array = new make(length);
+    keptArrays.set(role, array);
+  }
+  const view = array.subarray(0, length) as T;
+  view.fill(0);
+  return view;
 }
 
 /**
@@ -135,11 +157,18 @@ function scratchArcs(arcs: number): { from: Int32Array; to: Int32Array; arcWeigh
  * arrays (BENCHMARKS.md, PageRank).
  */
 export function compressedAdjacency(graph: Graph, getEdgeWeight: string | null = PAGERANK_DEFAULTS.getEdgeWeight, useRecords: boolean = PAGERANK_DEFAULTS.readGraphRecords): CompressedAdjacency {
+  return buildAdjacency(graph, getEdgeWeight, useRecords, FRESH_ARRAYS);
+}
+
+function buildAdjacency(graph: Graph, getEdgeWeight: string | null, useRecords: boolean, arrays: ArrayMaker): CompressedAdjacency {
   const { nodes, walk } = indexedEdges(graph, useRecords);
   const n = nodes.length;
   const arcs = graph.directedSize + 2 * graph.undirectedSize;
-  const { from, to, arcWeight } = scratchArcs(arcs);
-  const starts = new Int32Array(n + 1);
+  // The arc lists never outlive the build: always kept.
+  const from = KEPT_ARRAYS.int32('from', arcs);
+  const to = KEPT_ARRAYS.int32('to', arcs);
+  const arcWeight = KEPT_ARRAYS.float64('arcWeight', arcs);
+  const starts = arrays.int32('starts', n + 1);
   let k = 0;
   walk((s, t, attributes, undirected) => {
     const raw = getEdgeWeight === null ? 1 : attributes[getEdgeWeight];
@@ -156,10 +185,11 @@ export function compressedAdjacency(graph: Graph, getEdgeWeight: string | null =
     }
   });
   for (let i = 0; i < n; i++) starts[i + 1] += starts[i];
-  const neighbour = new Int32Array(arcs);
-  const weight = new Float64Array(arcs);
-  const outWeight = new Float64Array(n);
-  const fill = starts.slice(0, n);
+  const neighbour = arrays.int32('neighbour', arcs);
+  const weight = arrays.float64('weight', arcs);
+  const outWeight = arrays.float64('outWeight', n);
+  const fill = KEPT_ARRAYS.int32('fill', n);
+  fill.set(starts.subarray(0, n));
   for (let a = 0; a < arcs; a++) {
     const s = from[a];
     const slot = fill[s]++;
@@ -178,7 +208,8 @@ export function compressedAdjacency(graph: Graph, getEdgeWeight: string | null =
  */
 export function pagerankScores<N extends Attributes>(graph: Graph<N>, options: PagerankOptions = {}): Record<string, number> {
   const { getEdgeWeight, readGraphRecords } = { ...PAGERANK_DEFAULTS, ...options };
-  return pagerankOfAdjacency(compressedAdjacency(graph as unknown as Graph, getEdgeWeight, readGraphRecords), options);
+  // The adjacency does not outlive this call: its arrays are kept ones.
+  return pagerankOfAdjacency(buildAdjacency(graph as unknown as Graph, getEdgeWeight, readGraphRecords, KEPT_ARRAYS), options);
 }
 
 /**
@@ -195,8 +226,9 @@ export function pagerankOfAdjacency(adjacency: CompressedAdjacency, options: Pic
   const dangling: number[] = [];
   for (let i = 0; i < n; i++) if (outWeight[i] === 0) dangling.push(i);
   const p = 1 / n;
-  let x = new Float64Array(n).fill(p);
-  let next = new Float64Array(n);
+  // Scores leave in `scores`, not in these vectors: kept ones.
+  let x = KEPT_ARRAYS.float64('x', n).fill(p);
+  let next = KEPT_ARRAYS.float64('next', n);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
     let dangleSum = 0;
     for (const i of dangling) dangleSum += x[i];
