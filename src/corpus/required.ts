@@ -178,21 +178,14 @@ interface Words {
  */
 function requiredWordsIn(source: string, from: number, to: number): Words | null {
   if (hasAlternation(source, from, to)) {
+    const alternatives = topAlternatives(source, from, to);
+    if (alternatives === null) return null;
     const all: Words = { runs: [], shortest: Infinity };
-    let alternative = from;
-    for (let j = from; j <= to; j++) {
-      const c = source[j];
-      if (j < to && c === '\\') j++;
-      else if (j < to && c === '[') j = classEnd(source, j) - 1;
-      else if (j < to && c === '(') j = groupEnd(source, j) - 1;
-      if (j < 0) return null;
-      if (j === to || source[j] === '|') {
-        const words = requiredWordsIn(source, alternative, j);
-        if (words === null) return null;
-        all.runs.push(...words.runs);
-        all.shortest = Math.min(all.shortest, words.shortest);
-        alternative = j + 1;
-      }
+    for (const [start, end] of alternatives) {
+      const words = requiredWordsIn(source, start, end);
+      if (words === null) return null;
+      all.runs.push(...words.runs);
+      all.shortest = Math.min(all.shortest, words.shortest);
     }
     return all;
   }
@@ -228,23 +221,28 @@ function requiredWordsIn(source: string, from: number, to: number): Words | null
   return best;
 }
 
-/** How many top-level alternatives of the source begin with "^", and how many there are; null when the source is not read. */
-function anchoring(source: string): { anchored: number; alternatives: number } | null {
-  let anchored = 0;
-  let alternatives = 0;
-  for (let j = 0, alternative = 0; j <= source.length; j++) {
+/** The alternatives of [from, to) at its own level, as [start, end) ranges; null when a class or group is not closed. */
+function topAlternatives(source: string, from = 0, to = source.length): [number, number][] | null {
+  const alternatives: [number, number][] = [];
+  for (let j = from, alternative = from; j <= to; j++) {
     const c = source[j];
-    if (j < source.length && c === '\\') j++;
-    else if (j < source.length && c === '[') j = classEnd(source, j) - 1;
-    else if (j < source.length && c === '(') j = groupEnd(source, j) - 1;
+    if (j < to && c === '\\') j++;
+    else if (j < to && c === '[') j = classEnd(source, j) - 1;
+    else if (j < to && c === '(') j = groupEnd(source, j) - 1;
     if (j < 0) return null;
-    if (j === source.length || source[j] === '|') {
-      alternatives++;
-      if (source[alternative] === '^') anchored++;
+    if (j === to || source[j] === '|') {
+      alternatives.push([alternative, j]);
       alternative = j + 1;
     }
   }
-  return { anchored, alternatives };
+  return alternatives;
+}
+
+/** How many top-level alternatives of the source begin with "^", and how many there are; null when the source is not read. */
+function anchoring(source: string): { anchored: number; alternatives: number } | null {
+  const alternatives = topAlternatives(source);
+  if (alternatives === null) return null;
+  return { anchored: alternatives.filter(([start]) => source[start] === '^').length, alternatives: alternatives.length };
 }
 
 /** True when every top-level alternative of the source begins with "^". */
@@ -255,18 +253,8 @@ function anchoredAtStart(source: string): boolean {
 
 /** True when every top-level alternative of the source opens with a literal character (plain or escaped), not optional. */
 function opensWithLiteral(source: string): boolean {
-  for (let j = 0, alternative = 0; j <= source.length; j++) {
-    const c = source[j];
-    if (j < source.length && c === '\\') j++;
-    else if (j < source.length && c === '[') j = classEnd(source, j) - 1;
-    else if (j < source.length && c === '(') j = groupEnd(source, j) - 1;
-    if (j < 0) return false;
-    if (j === source.length || source[j] === '|') {
-      if (!literalAt(source, alternative, j)) return false;
-      alternative = j + 1;
-    }
-  }
-  return true;
+  const alternatives = topAlternatives(source);
+  return alternatives !== null && alternatives.every(([start, end]) => literalAt(source, start, end));
 }
 
 /** True when the atom at `i` (before `to`) is a literal character, not optional. */
