@@ -18,6 +18,7 @@ export { DEFAULT_NOISE_FILE, cleanText, compileNoiseRules, findPublicationDate, 
 export type { SegmentOptions, SentenceSpan } from './segment';
 export { DEFAULT_ABBREVIATIONS_FILE, MAX_UNSPLIT_QUOTE_CHARS, loadAbbreviations, segmentSentences } from './segment';
 export { normalizeLineEnds, normalizeText } from './normalize';
+export { classEnd, groupEnd, topAlternatives } from './pattern-source';
 export type { DecodedText } from './decode';
 export { decodeBytes, UndecodableError } from './decode';
 export { htmlToArticle } from './html';

@@ -12,36 +12,13 @@
  * has no case (not a letter), so the case-insensitive flag cannot change it.
  */
 
+import { classEnd, groupEnd, topAlternatives } from './pattern-source';
+
 /** Characters that stand for themselves after a backslash. */
 const ESCAPED_LITERALS = new Set(['(', ')', '[', ']', '{', '}', '.', '*', '+', '?', '^', '$', '|', '\\', '/', '-', ',', ':', '=', '!', '<', '>', '#', '&', '~', "'", '"', '%', '@', '`', ';', ' ']);
 /** Characters with a meaning of their own in a pattern. */
 const SYNTAX = new Set(['(', ')', '[', ']', '{', '}', '.', '*', '+', '?', '^', '$', '|', '\\']);
 const CASED = /[\p{L}\p{M}]/u;
-
-/** Index just past the class that opens at `i` ("[" … "]": the first unescaped "]" closes it), or -1. */
-function classEnd(source: string, i: number): number {
-  for (let j = i + 1; j < source.length; j++) {
-    if (source[j] === '\\') j++;
-    else if (source[j] === ']') return j + 1;
-  }
-  return -1;
-}
-
-/** Index just past the group that opens at `i` ("(" … ")"), or -1. */
-function groupEnd(source: string, i: number): number {
-  let depth = 0;
-  for (let j = i; j < source.length; j++) {
-    const c = source[j];
-    if (c === '\\') j++;
-    else if (c === '[') {
-      const end = classEnd(source, j);
-      if (end < 0) return -1;
-      j = end - 1;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return j + 1;
-  }
-  return -1;
-}
 
 /** Index past the escape at `i` (a backslash), and the literal character it stands for, if it is one. */
 function readEscape(source: string, i: number): { end: number; literal?: string } {
@@ -219,23 +196,6 @@ function requiredWordsIn(source: string, from: number, to: number): Words | null
   }
   close();
   return best;
-}
-
-/** The alternatives of [from, to) at its own level, as [start, end) ranges; null when a class or group is not closed. */
-function topAlternatives(source: string, from = 0, to = source.length): [number, number][] | null {
-  const alternatives: [number, number][] = [];
-  for (let j = from, alternative = from; j <= to; j++) {
-    const c = source[j];
-    if (j < to && c === '\\') j++;
-    else if (j < to && c === '[') j = classEnd(source, j) - 1;
-    else if (j < to && c === '(') j = groupEnd(source, j) - 1;
-    if (j < 0) return null;
-    if (j === to || source[j] === '|') {
-      alternatives.push([alternative, j]);
-      alternative = j + 1;
-    }
-  }
-  return alternatives;
 }
 
 /** How many top-level alternatives of the source begin with "^", and how many there are; null when the source is not read. */

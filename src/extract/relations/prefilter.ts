@@ -16,6 +16,7 @@
  * its RegExp at those positions. A pattern whose opening cannot be read (a
  * class, an escape, an optional first letter) makes its frame always run.
  */
+import { groupEnd, topAlternatives } from '../../corpus';
 import { WORD_START } from '../claims';
 
 /** Characters of a folded word: what WORD_START and WORD_END guard against. */
@@ -25,53 +26,13 @@ export const MAX_PREFIX_CHARS = 10;
 
 /** Index of the `)` closing the group opened at `open`, or -1 when the pattern is not balanced. */
 function closingParen(pattern: string, open: number): number {
-  let depth = 0;
-  let inClass = false;
-  for (let i = open; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')' && --depth === 0) return i;
-  }
-  return -1;
+  const end = groupEnd(pattern, open);
+  return end < 0 ? -1 : end - 1;
 }
 
 /** Top-level alternatives of a pattern (split at `|` outside groups and classes); undefined when unbalanced. */
 export function alternatives(pattern: string): string[] | undefined {
-  const out: string[] = [];
-  let depth = 0;
-  let inClass = false;
-  let from = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === ']') inClass = false;
-      continue;
-    }
-    if (ch === '[') inClass = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (ch === '|' && depth === 0) {
-      out.push(pattern.slice(from, i));
-      from = i + 1;
-    }
-    if (depth < 0) return undefined;
-  }
-  if (depth !== 0 || inClass) return undefined;
-  out.push(pattern.slice(from));
-  return out;
+  return topAlternatives(pattern)?.map(([start, end]) => pattern.slice(start, end));
 }
 
 /** True when the quantifier at `at` lets the atom before it occur zero times. */
