@@ -306,8 +306,11 @@ function separatorOf(ctx: SentenceContext, a: SentenceMention, b: SentenceMentio
   return sep ?? undefined;
 }
 
-/** The words of the prepositions readSeparator drops. */
-const SEPARATOR_PREP_WORDS: ReadonlySet<string> = new Set(['a', 'au', 'aux', 'en', 'de', 'du', 'des', 'd', 'avec', 'contre', 'pour', 'par']);
+/** The prepositions readSeparator drops from a gap between two listed names. */
+const SEPARATOR_PREPS: readonly string[] = ['a', 'au', 'aux', 'en', 'de', 'du', 'des', "d'", 'avec', 'contre', 'pour', 'par'];
+/** Their words, as the gap's word scan cuts them (without the elision mark). */
+const SEPARATOR_PREP_WORDS: ReadonlySet<string> = new Set(SEPARATOR_PREPS.map((prep) => prep.replace(/'$/, '')));
+const SEPARATOR_PREP_RE = new RegExp(`(?:^|\\s)(?:${SEPARATOR_PREPS.join('|')})(?=\\s|$)`, 'g');
 
 /**
  * False when a word of the gap is neither a filler's, a coordinator's nor a dropped preposition's word. The
@@ -340,7 +343,7 @@ export function readSeparator(ctx: SentenceContext, a: SentenceMention, b: Sente
   if (!mayCoordinate(raw, lex)) return undefined;
   const between = raw
     .replace(lex.fillerRe, ' ')
-    .replace(/(?:^|\s)(?:a|au|aux|en|de|du|des|d'|avec|contre|pour|par)(?=\s|$)/g, ' ')
+    .replace(SEPARATOR_PREP_RE, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   const normal = between.replace(/\s*,\s*/g, ', ').replace(/, $/, ',').trim();
