@@ -16,12 +16,12 @@ export interface WorkerSetup {
   detectLanguage?: boolean;
 }
 
-/** One chunk sent to a worker, and its answer. */
+/** One chunk sent to a worker (items from position `start` of the build's list), and its answer. */
 export interface ChunkRequest {
-  chunk: number;
+  start: number;
   items: WorkItem[];
 }
-export type ChunkReply = { chunk: number; outcomes: FileOutcome[] } | { chunk: number; error: string };
+export type ChunkReply = { start: number; outcomes: FileOutcome[] } | { start: number; error: string };
 
 if (parentPort) {
   const setup = workerData as WorkerSetup;
@@ -31,9 +31,9 @@ if (parentPort) {
   port.on('message', (request: ChunkRequest) => {
     let reply: ChunkReply;
     try {
-      reply = { chunk: request.chunk, outcomes: request.items.map((item) => readAndExtract(item, readOptions, extractor)) };
+      reply = { start: request.start, outcomes: request.items.map((item) => readAndExtract(item, readOptions, extractor)) };
     } catch (error) {
-      reply = { chunk: request.chunk, error: (error as Error).stack ?? String(error) };
+      reply = { start: request.start, error: (error as Error).stack ?? String(error) };
     }
     port.postMessage(reply);
   });

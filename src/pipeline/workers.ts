@@ -4,15 +4,14 @@
  *
  * Runs readAndExtract over many files on `workers` threads: the main thread
  * and `workers - 1` worker threads. Each worker builds its extractor
- * (knowledge base, matchers) once; files go out in chunks, the next chunk to
- * whichever thread is free, and outcomes come back in file order, so the
- * graph built from them is the one the main thread alone would build.
+ * (knowledge base, matchers) once; files go out in chunks to whichever
+ * worker is free, and outcomes come back in file order, so the graph built
+ * from them is the one the main thread alone would build.
  *
- * The main thread extracts too: a worker under ts-node takes about a second
- * to start (transpiling the extract stage, loading the knowledge base), and
- * the main thread, which holds an extractor already, would otherwise wait
- * idle through it. Between two of its chunks it yields to the event loop so
- * workers' answers are taken in and they get their next chunk.
+ * The main thread extracts too, a file at a time: a worker takes about half
+ * a second to start (ts-node, the knowledge base) and runs its first files
+ * on a cold JIT, and the main thread, which holds an extractor already,
+ * would otherwise wait idle through it.
  *
  * From TypeScript sources (ts-node, jest) the worker loads worker.ts through
  * ts-node's register hook; from compiled JavaScript it loads worker.js.
@@ -23,9 +22,9 @@ import { Worker } from 'node:worker_threads';
 import type { FileOutcome, WorkItem } from './process';
 import type { ChunkReply, ChunkRequest, WorkerSetup } from './worker';
 
-/** Chunks handed to each worker over a build: small enough to balance the load, large enough that messages cost little. */
-const CHUNKS_PER_WORKER = 8;
-/** Largest chunk, in files. */
+/** Chunks per thread over what is left when a chunk is cut: big chunks while much is left, smaller ones towards the end so every thread finishes at about the same time. */
+const CHUNKS_PER_THREAD_LEFT = 4;
+/** Largest chunk, in files: a worker's answer is one message, and the main thread takes it in between two of its own files. */
 const MAX_CHUNK_FILES = 64;
 
 export interface PoolOptions extends WorkerSetup {
@@ -35,7 +34,7 @@ export interface PoolOptions extends WorkerSetup {
   local: (item: WorkItem) => FileOutcome;
   /** The main thread's extractor version: every worker must build the same. */
   extractorVersion: string;
-  /** Called after each file, in completion order of the chunks. */
+  /** Called after each file, in completion order. */
   onDone?: (done: number, total: number) => void;
 }
 
@@ -61,36 +60,49 @@ function holdSwcBinding(): void {
   }
 }
 
-/** Files per chunk for `total` files on `workers` workers. */
-export function chunkSize(total: number, workers: number): number {
-  return Math.max(1, Math.min(MAX_CHUNK_FILES, Math.ceil(total / (workers * CHUNKS_PER_WORKER))));
+/**
+ * Files in the next worker chunk when `remaining` files are not handed out
+ * yet, on `threads` threads (guided scheduling): a share of what is left,
+ * at least 1, at most MAX_CHUNK_FILES; 0 when nothing is left.
+ */
+export function chunkSize(remaining: number, threads: number): number {
+  if (remaining <= 0) return 0;
+  return Math.max(1, Math.min(MAX_CHUNK_FILES, remaining, Math.ceil(remaining / (threads * CHUNKS_PER_THREAD_LEFT))));
 }
 
-/** Reads and extracts every item on a pool of worker threads; outcomes in item order. Rejects when a worker fails or disagrees on the extractor version. */
+/**
+ * Reads and extracts every item on a pool of worker threads and the main
+ * thread; outcomes in item order. Rejects when a worker fails or disagrees
+ * on the extractor version.
+ *
+ * Workers take chunks cut by chunkSize; the main thread takes one file at a
+ * time and yields to the event loop after each, so a worker's answer is
+ * taken in, and its next chunk sent, within one file's time (a main thread
+ * busy on a whole chunk left workers idle for up to that chunk's time). Each
+ * worker is sent its first chunk as it is created, so it starts on it as
+ * soon as it has loaded instead of waiting for the main thread to read its
+ * "ready".
+ */
 export async function extractInPool(items: readonly WorkItem[], options: PoolOptions): Promise<FileOutcome[]> {
   if (!Number.isInteger(options.workers) || options.workers < 2) throw new RangeError(`newsgraph build-graph: extractInPool needs at least 2 threads (got ${options.workers})`);
   const outcomes: FileOutcome[] = new Array(items.length);
   if (items.length === 0) return outcomes;
-  const size = chunkSize(items.length, options.workers);
-  const chunks: ChunkRequest[] = [];
-  for (let start = 0, chunk = 0; start < items.length; start += size, chunk++) chunks.push({ chunk, items: items.slice(start, start + size) as WorkItem[] });
   const script = workerScript();
   const setup: WorkerSetup = { knowledgeDir: options.knowledgeDir, noiseFile: options.noiseFile, detectLanguage: options.detectLanguage };
-  const threads = Math.min(options.workers - 1, chunks.length);
+  const threads = Math.min(options.workers - 1, items.length - 1);
   const pool: Worker[] = [];
   // A worker is only terminated once started: ending one while it loads native
   // addons (swc under ts-node) can crash the whole process.
   const started: Promise<void>[] = [];
   let next = 0;
   let done = 0;
-  let pending = chunks.length;
-  const record = (chunk: number, results: readonly FileOutcome[]) => {
-    const start = chunk * size;
+  const record = (start: number, results: readonly FileOutcome[]) => {
     results.forEach((outcome, j) => {
       outcomes[start + j] = outcome;
-      options.onDone?.(++done, items.length);
+      done++;
+      // Not `onDone?.(++done, …)`: an optional call skips its arguments, and the count with them, when there is no onDone.
+      options.onDone?.(done, items.length);
     });
-    pending--;
   };
   try {
     await new Promise<void>((resolve, reject) => {
@@ -100,16 +112,20 @@ export async function extractInPool(items: readonly WorkItem[], options: PoolOpt
         reject(error);
       };
       const settleIfDone = () => {
-        if (pending === 0) resolve();
+        if (done === items.length) resolve();
       };
       const send = (worker: Worker) => {
-        if (next < chunks.length) worker.postMessage(chunks[next++]);
+        const size = chunkSize(items.length - next, threads + 1);
+        if (size === 0) return;
+        const request: ChunkRequest = { start: next, items: items.slice(next, next + size) as WorkItem[] };
+        next += size;
+        worker.postMessage(request);
       };
       const runLocal = () => {
-        if (failed || next >= chunks.length) return;
-        const request = chunks[next++];
+        if (failed || next >= items.length) return;
+        const start = next++;
         try {
-          record(request.chunk, request.items.map(options.local));
+          record(start, [options.local(items[start])]);
         } catch (error) {
           fail(error as Error);
           return;
@@ -133,21 +149,18 @@ export async function extractInPool(items: readonly WorkItem[], options: PoolOpt
         });
         worker.on('message', (message: ChunkReply | { ready: string }) => {
           if ('ready' in message) {
-            if (message.ready !== options.extractorVersion) {
-              fail(new Error(`newsgraph build-graph: worker built extractor ${message.ready}, main thread ${options.extractorVersion}`));
-              return;
-            }
-            send(worker);
+            if (message.ready !== options.extractorVersion) fail(new Error(`newsgraph build-graph: worker built extractor ${message.ready}, main thread ${options.extractorVersion}`));
             return;
           }
           if ('error' in message) {
-            fail(new Error(`newsgraph build-graph: extraction worker failed on chunk ${message.chunk}: ${message.error}`));
+            fail(new Error(`newsgraph build-graph: extraction worker failed on the chunk from item ${message.start}: ${message.error}`));
             return;
           }
-          record(message.chunk, message.outcomes);
+          record(message.start, message.outcomes);
           settleIfDone();
-          send(worker);
+          if (!failed) send(worker);
         });
+        send(worker);
       }
       setImmediate(runLocal);
     });

@@ -219,9 +219,27 @@ describe('worker threads', () => {
     expect(() => buildCorpusGraph({ articlesDir: dir, workers: 2 })).toThrow(/buildCorpusGraphAsync/);
   });
 
-  test('chunks balance the load and are never empty', () => {
+  test('chunks are cut from what is left: never empty, never past the end, at most 64 files, smaller towards the end', () => {
+    expect(chunkSize(0, 2)).toBe(0);
     expect(chunkSize(1, 4)).toBe(1);
-    expect(chunkSize(1000, 2)).toBe(63);
+    expect(chunkSize(3, 2)).toBe(1);
     expect(chunkSize(1_000_000, 2)).toBe(64);
+    for (const threads of [2, 3, 8]) {
+      let left = 1566;
+      let previous = Infinity;
+      let cuts = 0;
+      while (left > 0) {
+        const size = chunkSize(left, threads);
+        expect(size).toBeGreaterThanOrEqual(1);
+        expect(size).toBeLessThanOrEqual(Math.min(64, left));
+        expect(size).toBeLessThanOrEqual(previous);
+        previous = size;
+        left -= size;
+        cuts++;
+      }
+      // The last chunks are single files: the threads finish within one file of each other.
+      expect(previous).toBe(1);
+      expect(cuts).toBeLessThan(1566 / 4);
+    }
   });
 });
