@@ -132,6 +132,8 @@ export interface WorkersParams {
   workers: number;
   runs: number;
   workDir: string;
+  /** Builds of each kind in fresh processes (0 or absent: not measured). */
+  freshProcessRuns?: number;
 }
 
 export interface WorkersResult {
@@ -147,6 +149,38 @@ export interface WorkersResult {
   /** Seconds for a pool of `workers` to start and answer one tiny article each (ts-node + knowledge base per worker). */
   poolStartSeconds: number;
   identicalGraph: boolean;
+  /** CPU seconds of the process per wall second during the one-thread builds: the first (cold JIT) run and the median of the runs. */
+  singleCpuPerWall: { first: number; median: number };
+  /** The same builds, each in a fresh process, as `npm run build-graph` runs them (cold JIT on every thread); undefined when not measured. */
+  freshProcess?: FreshProcessWorkers;
+}
+
+/** One thread against `workers` threads, each build in a fresh process (extractor build + build, timed inside the process). */
+export interface FreshProcessWorkers {
+  single: Runs;
+  parallel: Runs;
+  speedup: number;
+  /** CPU seconds per wall second of the one-thread builds (median): above 1, the JIT and GC threads already use the other cores. */
+  singleCpuPerWall: number;
+}
+
+export interface BuildOnceParams {
+  dir: string;
+  workers: number;
+}
+
+export interface BuildOnceResult {
+  seconds: number;
+  cpuSeconds: number;
+}
+
+/** A fresh process's build of `dir`: extractor built, then the graph on `workers` threads (the bench's stand-in for one `npm run build-graph`). */
+export async function buildOnce(params: BuildOnceParams): Promise<BuildOnceResult> {
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  await buildCorpusGraphAsync({ articlesDir: params.dir, extractor: createExtractor(), workers: params.workers });
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
 /** The same corpus built on one thread and on `workers` worker threads (pool start-up included). */
@@ -157,7 +191,14 @@ export async function measureWorkers(params: WorkersParams): Promise<WorkersResu
   const corpus = writeCorpusOfBytes(material, params.seed, dir, params.factor * seedCorpusBytes());
   buildCorpusGraph({ articlesDir: DEFAULT_SEED_ARTICLES_DIR, extractor });
   let single: ReturnType<typeof buildCorpusGraph> | undefined;
-  const singleRuns = await timeRuns(params.runs, () => (single = buildCorpusGraph({ articlesDir: dir, extractor })));
+  const cpuPerWall: number[] = [];
+  const singleRuns = await timeRuns(params.runs, () => {
+    const cpu = process.cpuUsage();
+    const t0 = performance.now();
+    single = buildCorpusGraph({ articlesDir: dir, extractor });
+    const used = process.cpuUsage(cpu);
+    cpuPerWall.push((used.user + used.system) / 1000 / (performance.now() - t0));
+  });
   let parallel: ReturnType<typeof buildCorpusGraph> | undefined;
   // A fresh extractor per parallel build: the workers load the knowledge files when the pool starts, and must find the version the main thread has.
   const parallelRuns = await timeRuns(params.runs, async () => (parallel = await buildCorpusGraphAsync({ articlesDir: dir, extractor: createExtractor(), workers: params.workers })));
@@ -172,6 +213,7 @@ export async function measureWorkers(params: WorkersParams): Promise<WorkersResu
     return JSON.stringify(e);
   };
   const mb = corpus.bytes / MB;
+  const freshProcess = params.freshProcessRuns ? measureFreshProcessWorkers(dir, params.workers, params.freshProcessRuns) : undefined;
   return {
     workers: params.workers,
     articles: corpus.articles,
@@ -183,7 +225,27 @@ export async function measureWorkers(params: WorkersParams): Promise<WorkersResu
     mbPerSec: mb / parallelRuns.median,
     poolStartSeconds: poolStart.median,
     identicalGraph: strip(single!.graph) === strip(parallel!.graph),
+    singleCpuPerWall: { first: cpuPerWall[0], median: summarise(cpuPerWall).median },
+    freshProcess,
   };
+}
+
+/**
+ * One thread and `workers` threads alternately, each build in a child
+ * process of its own: every thread starts with a cold JIT, as in a command
+ * line build. (In measureWorkers' own process the main thread is warm from
+ * the one-thread runs and only the workers start cold.)
+ */
+function measureFreshProcessWorkers(dir: string, workers: number, runs: number): FreshProcessWorkers {
+  const single: BuildOnceResult[] = [];
+  const parallel: BuildOnceResult[] = [];
+  for (let run = 0; run < runs; run++) {
+    single.push(runInChild<BuildOnceResult>('workers-build-once', { dir, workers: 1 }).result);
+    parallel.push(runInChild<BuildOnceResult>('workers-build-once', { dir, workers }).result);
+  }
+  const singleRuns = summarise(single.map((r) => r.seconds));
+  const parallelRuns = summarise(parallel.map((r) => r.seconds));
+  return { single: singleRuns, parallel: parallelRuns, speedup: singleRuns.median / parallelRuns.median, singleCpuPerWall: summarise(single.map((r) => r.cpuSeconds / r.seconds)).median };
 }
 
 export interface IncrementalParams {

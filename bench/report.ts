@@ -59,7 +59,13 @@ export function reportTables(report: BenchReport): ReportTable[] {
         ['threads', 'articles', 'MB', '1 thread s', `${w.workers} threads s`, 'speed-up', 'MB/s', 'pool start s', 'speed-up after start', 'same graph'],
         [String(w.workers), String(w.articles), w.mb.toFixed(3), `${sec(w.single.median)} (${range(w.single)})`, `${sec(w.parallel.median)} (${range(w.parallel)})`, ratio(w.speedup), w.mbPerSec.toFixed(3), sec(w.poolStartSeconds), ratio(w.speedupAfterPoolStart), w.identicalGraph ? 'yes' : 'NO'],
       ],
-      notes: ['speed-up after start: 1 thread s / (threads s − pool start s), the speed-up a build long enough to hide the pool start-up (each worker loads ts-node and the knowledge base) tends to.'],
+      notes: [
+        'speed-up after start: 1 thread s / (threads s − pool start s), the speed-up a build long enough to hide the pool start-up (each worker loads ts-node and the knowledge base) tends to.',
+        `in this process the main thread is warm from the one-thread runs, the workers start cold; CPU s per wall s of the one-thread builds: first (cold) ${w.singleCpuPerWall.first.toFixed(2)}, median ${w.singleCpuPerWall.median.toFixed(2)} (above 1: V8's compiler and GC threads at work on the other cores)`,
+        ...(w.freshProcess
+          ? [`fresh process per build (as npm run build-graph; cold JIT on every thread): 1 thread ${sec(w.freshProcess.single.median)} s (${range(w.freshProcess.single)}), ${w.workers} threads ${sec(w.freshProcess.parallel.median)} s (${range(w.freshProcess.parallel)}), speed-up ${ratio(w.freshProcess.speedup)}; one-thread CPU s per wall s ${w.freshProcess.singleCpuPerWall.toFixed(2)}`]
+          : []),
+      ],
     });
   }
   if (report.incremental) {

@@ -15,7 +15,7 @@ export interface BenchConfig {
   quick: boolean;
   seed: number | string;
   scaling: { factors: number[]; runs: number };
-  workers: { factor: number; runs: number; workers: number };
+  workers: { factor: number; runs: number; workers: number; freshProcessRuns: number };
   incremental: { articles: number; runs: number };
   pagerank: { nodes: number; edges: number; runs: number; samples: number };
   betweenness: { nodes: number; edges: number; runs: number };
@@ -30,7 +30,7 @@ export function benchConfig(quick: boolean, seed: number | string, cores = avail
         quick,
         seed,
         scaling: { factors: [1, 4, 16], runs: 3 },
-        workers: { factor: 16, runs: 1, workers: cores },
+        workers: { factor: 16, runs: 1, workers: cores, freshProcessRuns: 1 },
         incremental: { articles: 500, runs: 3 },
         pagerank: { nodes: 20_000, edges: 200_000, runs: 3, samples: 100 },
         betweenness: { nodes: 1_000, edges: 10_000, runs: 3 },
@@ -42,7 +42,7 @@ export function benchConfig(quick: boolean, seed: number | string, cores = avail
         quick,
         seed,
         scaling: { factors: [1, 2, 4, 8, 16, 32, 64], runs: 3 },
-        workers: { factor: 256, runs: 3, workers: cores },
+        workers: { factor: 256, runs: 3, workers: cores, freshProcessRuns: 3 },
         incremental: { articles: 10_000, runs: 5 },
         pagerank: { nodes: 100_000, edges: 1_000_000, runs: 5, samples: 500 },
         betweenness: { nodes: 5_000, edges: 50_000, runs: 3 },
@@ -218,7 +218,7 @@ export function summaryJson(report: BenchReport): Record<string, unknown> {
       scaling: points.map((p) => ({ mb: p.mb, seconds: p.seconds })),
       linearity: report.scaling?.linearity ?? null,
       fixedSeconds: report.scaling?.fixed ?? null,
-      workers: report.workers ? { workers: report.workers.workers, speedup: report.workers.speedup, speedupAfterPoolStart: report.workers.speedupAfterPoolStart, mbPerSec: report.workers.mbPerSec } : null,
+      workers: report.workers ? { workers: report.workers.workers, speedup: report.workers.speedup, speedupAfterPoolStart: report.workers.speedupAfterPoolStart, mbPerSec: report.workers.mbPerSec, freshProcessSpeedup: report.workers.freshProcess?.speedup ?? null, singleCpuPerWall: report.workers.singleCpuPerWall } : null,
     },
     incremental: {
       seconds: report.incremental ? report.incremental.addOne.median : null,

@@ -5,7 +5,7 @@
  */
 import { measureBetweenness, measurePagerank } from './centrality';
 import { measureCypherLoad } from './cypher';
-import { measureIncremental, measureScaling, measureWorkers, primeIncremental } from './extraction';
+import { buildOnce, measureIncremental, measureScaling, measureWorkers, primeIncremental } from './extraction';
 import { measureViewer } from './viewer';
 
 export const STEPS = {
@@ -21,6 +21,7 @@ export const STEPS = {
 /** Parts of steps that run in a process of their own (bench/child.ts), not steps one can name with --only. */
 export const HELPERS = {
   'incremental-prime': primeIncremental,
+  'workers-build-once': buildOnce,
 } as const;
 
 export type StepName = keyof typeof STEPS;

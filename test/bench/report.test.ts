@@ -11,7 +11,7 @@ const TINY: BenchConfig = {
   quick: true,
   seed: 3,
   scaling: { factors: [1, 2], runs: 1 },
-  workers: { factor: 1, runs: 1, workers: 2 },
+  workers: { factor: 1, runs: 1, workers: 2, freshProcessRuns: 1 },
   incremental: { articles: 6, runs: 2 },
   pagerank: { nodes: 300, edges: 1200, runs: 2, samples: 20 },
   betweenness: { nodes: 80, edges: 300, runs: 2 },
@@ -49,6 +49,12 @@ describe('benchmark at tiny sizes, in-process', () => {
     expect(report.workers!.identicalGraph).toBe(true);
     // Without the pool's start-up the parallel build is shorter, so the speed-up after start is the larger one.
     expect(report.workers!.speedupAfterPoolStart).toBeGreaterThan(report.workers!.speedup);
+    // The fresh-process builds ran, one of each, and their ratio is the one reported.
+    const fresh = report.workers!.freshProcess!;
+    expect([fresh.single.runs, fresh.parallel.runs]).toEqual([1, 1]);
+    expect(fresh.speedup).toBeCloseTo(fresh.single.median / fresh.parallel.median, 10);
+    expect(fresh.singleCpuPerWall).toBeGreaterThan(0);
+    expect(report.workers!.singleCpuPerWall.first).toBeGreaterThan(0);
     expect(report.incremental!.cacheHits).toBe(6 + 1); // the corpus plus the article added before the last run
     expect(report.incremental!.identicalToFull).toBe(true);
     expect(report.incremental!.modes).toEqual({ unchanged: 2, incremental: 6 }); // every edit patched, none rebuilt in full
