@@ -10,7 +10,7 @@ export const SPEC = {
     articles: { type: 'string', value: 'DIR', description: `articles folder (default ${DEFAULT_ARTICLES_DIR})` },
     out: { type: 'string', value: 'FILE', description: `graph file to write (default ${DEFAULT_GRAPH_FILE})` },
     knowledge: { type: 'string', value: 'DIR', description: 'knowledge folder (default graph-data/knowledge)' },
-    workers: { type: 'string', value: 'N', description: 'extraction worker threads (default: 1 for small corpora, every core from 200 articles to extract)' },
+    workers: { type: 'string', value: 'N', description: 'extraction worker threads (default: 1 for small corpora or on 2 cores or fewer, else every core but one from 200 articles to extract)' },
     'no-cache': { type: 'boolean', description: 'extract every article again (default: reuse graph-data/.cache for unchanged articles)' },
     strict: { type: 'boolean', description: 'fail (exit 2, nothing written) when any file is skipped' },
     json: { type: 'boolean', description: 'print the build figures as JSON' },

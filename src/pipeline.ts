@@ -306,9 +306,25 @@ export async function buildCorpusGraphAsync(options: BuildCorpusGraphOptions): P
   return assemble(plan, extracted, Math.min(workers, plan.toExtract.length), t1, performance.now(), options.articlesDir);
 }
 
-/** Worker threads for extracting `articles` articles on `cores` cores: 1 below PARALLEL_MIN_ARTICLES, else every core. */
+/**
+ * Cores a one-thread build keeps busy besides its own: V8 compiles the hot
+ * extraction code and collects garbage on background threads, and a build
+ * in a fresh process used 1.45 CPU seconds per wall second (BENCHMARKS.md,
+ * worker threads). Each worker thread has its own compiler work to do, so
+ * the pool only gains where cores are left for it.
+ */
+export const BACKGROUND_CORES = 1;
+
+/**
+ * Worker threads for extracting `articles` articles on `cores` cores: 1 below
+ * PARALLEL_MIN_ARTICLES or on 2 cores or fewer (where two threads measured
+ * slower than one: 0.82× on 6 MB in fresh processes), else every core but
+ * BACKGROUND_CORES.
+ */
 export function defaultWorkers(articles: number, cores: number): number {
-  return articles < PARALLEL_MIN_ARTICLES ? 1 : Math.max(1, cores);
+  if (articles < PARALLEL_MIN_ARTICLES) return 1;
+  const threads = cores - BACKGROUND_CORES;
+  return threads >= 2 ? threads : 1;
 }
 
 /** Why a stored graph no longer matches its articles, or null when it is up to date. */

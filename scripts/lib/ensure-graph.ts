@@ -20,7 +20,7 @@ export interface BuildAndSaveOptions {
   extractor?: Extractor;
   /** Any skipped file is an error and nothing is written. */
   strict?: boolean;
-  /** Extraction worker threads, or 'auto' (every core on large corpora). Default 1. */
+  /** Extraction worker threads, or 'auto' (defaultWorkers: every core but one on large corpora, 1 on 2 cores). Default 1. */
   workers?: number | 'auto';
   /** Extraction cache folder, or false for none. Default DEFAULT_CACHE_DIR (graph-data/.cache). */
   cacheDir?: string | false;

@@ -215,7 +215,11 @@ describe('worker threads', () => {
     const auto = await buildCorpusGraphAsync({ articlesDir: dir, workers: 'auto' });
     expect(auto.stats.workers).toBe(1);
     expect(defaultWorkers(PARALLEL_MIN_ARTICLES - 1, 8)).toBe(1);
-    expect(defaultWorkers(PARALLEL_MIN_ARTICLES, 8)).toBe(8);
+    expect(defaultWorkers(PARALLEL_MIN_ARTICLES, 8)).toBe(7);
+    expect(defaultWorkers(PARALLEL_MIN_ARTICLES, 3)).toBe(2);
+    // Two cores: a one-thread build already keeps both busy (V8's compiler threads), and two threads measured slower.
+    expect(defaultWorkers(10 * PARALLEL_MIN_ARTICLES, 2)).toBe(1);
+    expect(defaultWorkers(10 * PARALLEL_MIN_ARTICLES, 1)).toBe(1);
     expect(() => buildCorpusGraph({ articlesDir: dir, workers: 2 })).toThrow(/buildCorpusGraphAsync/);
   });
 
