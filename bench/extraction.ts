@@ -13,7 +13,7 @@ import { serialiseGraph } from '../src/graph';
 import type { GraphFileBuildResult } from '../src/pipeline';
 import { buildCorpusGraph, buildCorpusGraphAsync, buildGraphFile } from '../src/pipeline';
 import { DEFAULT_SEED_ARTICLES_DIR, generateArticle, loadCorpusMaterial, type CorpusMaterial } from './corpus';
-import { runInChild, summarise, timeRuns, type Runs } from './measure';
+import { cpuTimed, runInChild, summarise, timeRuns, type CpuTimed, type Runs } from './measure';
 
 const MB = 1e6;
 
@@ -169,18 +169,9 @@ export interface BuildOnceParams {
   workers: number;
 }
 
-export interface BuildOnceResult {
-  seconds: number;
-  cpuSeconds: number;
-}
-
 /** A fresh process's build of `dir`: extractor built, then the graph on `workers` threads (the bench's stand-in for one `npm run build-graph`). */
-export async function buildOnce(params: BuildOnceParams): Promise<BuildOnceResult> {
-  const cpu = process.cpuUsage();
-  const t0 = performance.now();
-  await buildCorpusGraphAsync({ articlesDir: params.dir, extractor: createExtractor(), workers: params.workers });
-  const used = process.cpuUsage(cpu);
-  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+export async function buildOnce(params: BuildOnceParams): Promise<CpuTimed> {
+  return cpuTimed(() => buildCorpusGraphAsync({ articlesDir: params.dir, extractor: createExtractor(), workers: params.workers }));
 }
 
 /** The same corpus built on one thread and on `workers` worker threads (pool start-up included). */
@@ -192,12 +183,9 @@ export async function measureWorkers(params: WorkersParams): Promise<WorkersResu
   buildCorpusGraph({ articlesDir: DEFAULT_SEED_ARTICLES_DIR, extractor });
   let single: ReturnType<typeof buildCorpusGraph> | undefined;
   const cpuPerWall: number[] = [];
-  const singleRuns = await timeRuns(params.runs, () => {
-    const cpu = process.cpuUsage();
-    const t0 = performance.now();
-    single = buildCorpusGraph({ articlesDir: dir, extractor });
-    const used = process.cpuUsage(cpu);
-    cpuPerWall.push((used.user + used.system) / 1000 / (performance.now() - t0));
+  const singleRuns = await timeRuns(params.runs, async () => {
+    const run = await cpuTimed(() => (single = buildCorpusGraph({ articlesDir: dir, extractor })));
+    cpuPerWall.push(run.cpuSeconds / run.seconds);
   });
   let parallel: ReturnType<typeof buildCorpusGraph> | undefined;
   // A fresh extractor per parallel build: the workers load the knowledge files when the pool starts, and must find the version the main thread has.
@@ -237,11 +225,11 @@ export async function measureWorkers(params: WorkersParams): Promise<WorkersResu
  * the one-thread runs and only the workers start cold.)
  */
 function measureFreshProcessWorkers(dir: string, workers: number, runs: number): FreshProcessWorkers {
-  const single: BuildOnceResult[] = [];
-  const parallel: BuildOnceResult[] = [];
+  const single: CpuTimed[] = [];
+  const parallel: CpuTimed[] = [];
   for (let run = 0; run < runs; run++) {
-    single.push(runInChild<BuildOnceResult>('workers-build-once', { dir, workers: 1 }).result);
-    parallel.push(runInChild<BuildOnceResult>('workers-build-once', { dir, workers }).result);
+    single.push(runInChild<CpuTimed>('workers-build-once', { dir, workers: 1 }).result);
+    parallel.push(runInChild<CpuTimed>('workers-build-once', { dir, workers }).result);
   }
   const singleRuns = summarise(single.map((r) => r.seconds));
   const parallelRuns = summarise(parallel.map((r) => r.seconds));

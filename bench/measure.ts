@@ -31,6 +31,20 @@ export async function seconds(fn: () => unknown): Promise<number> {
   return (performance.now() - t0) / 1000;
 }
 
+/** Wall and CPU seconds (every thread of this process) taken by `fn`. */
+export interface CpuTimed {
+  seconds: number;
+  cpuSeconds: number;
+}
+
+export async function cpuTimed(fn: () => unknown): Promise<CpuTimed> {
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  await fn();
+  const used = process.cpuUsage(cpu);
+  return { seconds: (performance.now() - t0) / 1000, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
 /** Runs `fn` `runs` times (after `setup` each time, untimed) and summarises the seconds. */
 export async function timeRuns(runs: number, fn: (run: number) => unknown, setup?: (run: number) => unknown): Promise<Runs> {
   const times: number[] = [];
