@@ -80,36 +80,104 @@ export function graphRecords(graph: Graph): { nodes: Map<string, NodeRecord>; ed
   return { nodes: nodes as Map<string, NodeRecord>, edges: edges as Map<string, EdgeRecord> };
 }
 
-/** One pass over the edges in graph order: calls visit(sourceIndex, targetIndex, attributes, undirected). */
-type EdgeWalk = (visit: (source: number, target: number, attributes: Attributes, undirected: boolean) => void) => void;
+/** The arcs of a build before they are placed by source: parallel lists, and each source's arc count at starts[source + 1]. */
+interface ArcLists {
+  from: Int32Array;
+  to: Int32Array;
+  weight: Float64Array;
+  starts: Int32Array;
+}
 
-/** The node keys in graph order, and a walk over the edges that gives their ends as indexes into them. */
-function indexedEdges(graph: Graph, useRecords: boolean): { nodes: string[]; walk: EdgeWalk } {
+/**
+ * Each node record's position in the build's node list, written on the
+ * record itself at the start of every build (so a graph changed since the
+ * last build gets fresh positions). A symbol-keyed property: invisible to
+ * graphology's iteration, export and copies. The edge walk reads it on the
+ * record it visits anyway; a Map from record to position cost two hash
+ * probes per edge, ~200 ns each at 10⁵ nodes, most of the walk
+ * (BENCHMARKS.md, PageRank).
+ */
+const NODE_POSITION = Symbol('newsgraph.pagerank.position');
+type PositionedRecord = NodeRecord & { [NODE_POSITION]: number };
+
+/** Edges whose arcs writeRecordArcs writes per call. */
+export const EDGE_RECORDS_PER_CALL = 4096;
+
+/**
+ * Writes the arcs of the next `count` edges of `edges` from index `k` on
+ * (two arcs for an undirected edge); returns the index after the last.
+ * Called once per few thousand edges rather than once per build: a loop that
+ * runs once per call over 10⁶ records is only ever compiled on the stack
+ * (on-stack replacement), which ran it 3–4× slower than the same loop in a
+ * function compiled the usual way (BENCHMARKS.md, PageRank).
+ */
+function writeRecordArcs(edges: Iterator<EdgeRecord>, count: number, getEdgeWeight: string | null, arcs: ArcLists, k: number): number {
+  const { from, to, weight, starts } = arcs;
+  for (let e = 0; e < count; e++) {
+    const edge = edges.next().value as EdgeRecord;
+    const s = (edge.source as PositionedRecord)[NODE_POSITION];
+    const t = (edge.target as PositionedRecord)[NODE_POSITION];
+    const raw = getEdgeWeight === null ? 1 : edge.attributes[getEdgeWeight];
+    const w = typeof raw === 'number' ? raw : 1;
+    from[k] = s;
+    to[k] = t;
+    weight[k++] = w;
+    starts[s + 1]++;
+    if (edge.undirected) {
+      from[k] = t;
+      to[k] = s;
+      weight[k++] = w;
+      starts[t + 1]++;
+    }
+  }
+  return k;
+}
+
+/** Same as writeRecordArcs, through graphology's public iterators (a graph without the records graphRecords reads). */
+function writeIteratedArcs(graph: Graph, position: Map<string, number>, getEdgeWeight: string | null, arcs: ArcLists): void {
+  const { from, to, weight, starts } = arcs;
+  let k = 0;
+  graph.forEachEdge((_edge, attributes, source, target, _sa, _ta, undirected) => {
+    const s = position.get(source)!;
+    const t = position.get(target)!;
+    const raw = getEdgeWeight === null ? 1 : attributes[getEdgeWeight];
+    const w = typeof raw === 'number' ? raw : 1;
+    from[k] = s;
+    to[k] = t;
+    weight[k++] = w;
+    starts[s + 1]++;
+    if (undirected) {
+      from[k] = t;
+      to[k] = s;
+      weight[k++] = w;
+      starts[t + 1]++;
+    }
+  });
+}
+
+/** The node keys in graph order, with every edge's arcs written to `arcs` in graph order. */
+function writeArcs(graph: Graph, getEdgeWeight: string | null, useRecords: boolean, arcs: ArcLists): string[] {
   const records = useRecords ? graphRecords(graph) : undefined;
   const nodes: string[] = [];
   if (records) {
-    // Edge ends are found by their node record's identity: the record is read anyway, hashing a key costs more.
-    const byRecord = new Map<NodeRecord, number>();
     for (const [key, record] of records.nodes) {
-      byRecord.set(record, nodes.length);
+      (record as PositionedRecord)[NODE_POSITION] = nodes.length;
       nodes.push(key);
     }
-    return {
-      nodes,
-      walk: (visit) => {
-        for (const edge of records.edges.values()) visit(byRecord.get(edge.source)!, byRecord.get(edge.target)!, edge.attributes, edge.undirected);
-      },
-    };
+    const edges = records.edges.values();
+    let k = 0;
+    for (let left = records.edges.size; left > 0; left -= EDGE_RECORDS_PER_CALL) {
+      k = writeRecordArcs(edges, Math.min(left, EDGE_RECORDS_PER_CALL), getEdgeWeight, arcs, k);
+    }
+    return nodes;
   }
-  const byKey = new Map<string, number>();
+  const position = new Map<string, number>();
   graph.forEachNode((node) => {
-    byKey.set(node, nodes.length);
+    position.set(node, nodes.length);
     nodes.push(node);
   });
-  return {
-    nodes,
-    walk: (visit) => graph.forEachEdge((_edge, attributes, source, target, _sa, _ta, undirected) => visit(byKey.get(source)!, byKey.get(target)!, attributes, undirected)),
-  };
+  writeIteratedArcs(graph, position, getEdgeWeight, arcs);
+  return nodes;
 }
 
 /** Makes the typed arrays of one build or iteration: fresh ones, or views of ones kept between calls. */
@@ -161,29 +229,14 @@ export function compressedAdjacency(graph: Graph, getEdgeWeight: string | null =
 }
 
 function buildAdjacency(graph: Graph, getEdgeWeight: string | null, useRecords: boolean, arrays: ArrayMaker): CompressedAdjacency {
-  const { nodes, walk } = indexedEdges(graph, useRecords);
-  const n = nodes.length;
+  const n = graph.order;
   const arcs = graph.directedSize + 2 * graph.undirectedSize;
   // The arc lists never outlive the build: always kept.
   const from = KEPT_ARRAYS.int32('from', arcs);
   const to = KEPT_ARRAYS.int32('to', arcs);
   const arcWeight = KEPT_ARRAYS.float64('arcWeight', arcs);
   const starts = arrays.int32('starts', n + 1);
-  let k = 0;
-  walk((s, t, attributes, undirected) => {
-    const raw = getEdgeWeight === null ? 1 : attributes[getEdgeWeight];
-    const w = typeof raw === 'number' ? raw : 1;
-    from[k] = s;
-    to[k] = t;
-    arcWeight[k++] = w;
-    starts[s + 1]++;
-    if (undirected) {
-      from[k] = t;
-      to[k] = s;
-      arcWeight[k++] = w;
-      starts[t + 1]++;
-    }
-  });
+  const nodes = writeArcs(graph, getEdgeWeight, useRecords, { from, to, weight: arcWeight, starts });
   for (let i = 0; i < n; i++) starts[i + 1] += starts[i];
   const neighbour = arrays.int32('neighbour', arcs);
   const weight = arrays.float64('weight', arcs);

@@ -3,7 +3,7 @@ import Graph from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import graphologyPagerank from 'graphology-metrics/centrality/pagerank';
 import { betweenness, centrality, createRng, toSimpleGraph } from '../../src/analysis';
-import { graphRecords, pagerankScores } from '../../src/analysis/pagerank';
+import { EDGE_RECORDS_PER_CALL, graphRecords, pagerankScores } from '../../src/analysis/pagerank';
 import { starGraph } from './fixtures';
 
 /** A seeded random simple graph with a few dangling (no out-edge) nodes and weights. */
@@ -57,6 +57,24 @@ describe('pagerankScores', () => {
       const theirs = graphologyPagerank(graph, { ...OPTIONS, getEdgeWeight: 'weight' });
       for (const node of graph.nodes()) expect(viaIterators[node]).toBe(theirs[node]);
     }
+  });
+
+  test('a walk over several calls\' worth of edges, then again after the graph changed: graphology-metrics\' scores each time, and the graph exports as before', () => {
+    const m = 2 * EDGE_RECORDS_PER_CALL + 123; // two full calls and a partial one
+    const graph = randomGraph('directed', 900, m, 13);
+    const before = JSON.stringify(graph.export());
+    const first = pagerankScores(graph, OPTIONS);
+    const expected = graphologyPagerank(graph, { ...OPTIONS, getEdgeWeight: 'weight' });
+    for (const node of graph.nodes()) expect(first[node]).toBe(expected[node]);
+    expect(JSON.stringify(graph.export())).toBe(before);
+    // Positions change: nodes dropped at the front, others added at the end.
+    graph.dropNode('v0');
+    graph.dropNode('v1');
+    for (let i = 0; i < 40; i++) graph.mergeEdge(`v${900 + i}`, `v${2 + i}`, { weight: 2 });
+    const again = pagerankScores(graph, OPTIONS);
+    const expectedAgain = graphologyPagerank(graph, { ...OPTIONS, getEdgeWeight: 'weight' });
+    expect(Object.keys(again)).toEqual(graph.nodes());
+    for (const node of graph.nodes()) expect(again[node]).toBe(expectedAgain[node]);
   });
 
   test('a graph object without graphology 0.26 records falls back to the public iterators', () => {
