@@ -87,7 +87,7 @@ export function reportTables(report: BenchReport): ReportTable[] {
         ],
       ],
       notes: [
-        `last add-one rebuild: list + stat + index + read ${sec(i.breakdown.read)} s, extract ${sec(i.breakdown.extract)} s, patch ${sec(i.breakdown.graph)} s, write graph.json ${sec(i.breakdown.write)} s, index + cache write ${sec(i.breakdown.cacheWrite)} s (${i.cacheHits} articles reused)`,
+        `last add-one rebuild: index + list + stat ${sec(i.breakdown.read)} s, extract ${sec(i.breakdown.extract)} s, patch (last graph.json read meanwhile) ${sec(i.breakdown.graph)} s, write graph.json (index encoded meanwhile) ${sec(i.breakdown.write)} s, index + cache write ${sec(i.breakdown.cacheWrite)} s (${i.cacheHits} articles reused)`,
         `rebuilds by mode: ${Object.entries(i.modes)
           .map(([mode, n]) => `${mode} ${n}`)
           .join(', ')}`,

@@ -42,10 +42,10 @@ import type { ArticleMeta, EntityAttributes, EntityType, RelationAttributes, Rel
 import type { ArticleCandidate } from '../corpus';
 import { errnoReason } from '../corpus';
 import { GRAPH_INDEX_FOLDER } from './cache';
-import { decodeGraphIndex, encodeGraphIndex } from './indexCodec';
+import { decodeGraphIndex, encodeGraphIndexBody, stampGraphIndex } from './indexCodec';
 
 /** Format of the index file; bump when its layout changes. */
-export const GRAPH_INDEX_FORMAT = 3;
+export const GRAPH_INDEX_FORMAT = 4;
 
 /** Size and modification time of a file, as statted before it was read. */
 export interface FileStamp {
@@ -814,11 +814,16 @@ export function readGraphIndex(file: string, expected: { key: string; articlesDi
 
 /** Writes the index of the graph file just written (whose stamp it records), atomically. */
 export function writeGraphIndex(file: string, index: Omit<GraphIndex, 'graphFile'>, out: string): void {
+  writeEncodedGraphIndex(file, encodeGraphIndexBody(index), out);
+}
+
+/** writeGraphIndex for an index encoded while its graph file was being written (encodeGraphIndexBody): stamped with the file as it now is. */
+export function writeEncodedGraphIndex(file: string, body: Buffer, out: string): void {
   const graphFile = stampOf(out);
   if (!graphFile) return;
   mkdirSync(path.dirname(file), { recursive: true });
   // Not flushed: an index lost to a crash is a full build next time (its stamp or its bytes no longer match), never a wrong graph.
-  writeFileAtomic(file, encodeGraphIndex({ ...index, graphFile }), { flush: false });
+  writeFileAtomic(file, stampGraphIndex(body, graphFile), { flush: false });
 }
 
 /** Removes an index that no longer describes its graph file. */

@@ -8,17 +8,26 @@
  * into one table of strings stored once (a flat JSON array, quick to
  * parse): articles, nodes and edges become fixed-width rows of those.
  *
- *   "NGIX" · u32 head length · head (JSON: scalars, skipped files, the string
- *   table) · padding to 8 · Float64 rows · Int32 rows · Int32 pool
+ *   "NGIX" · u32 head length · f64 graph file size · f64 graph file mtime ·
+ *   head (JSON: scalars, skipped files, the string table) · padding to 8 ·
+ *   Float64 rows · Int32 rows · Int32 pool
+ *
+ * The graph file's stamp sits at a fixed place so that an index can be
+ * encoded while its graph file is still being written, and stamped once the
+ * file is in place (encodeGraphIndexBody, then stampGraphIndex).
  *
  * decodeGraphIndex(encodeGraphIndex(index)) gives back the same index
  * (test/pipeline/indexCodec.test.ts); anything malformed throws, and the
  * build is then a full one.
  */
 import type { ArticleMeta, EntityType, RelationType } from '../ontology';
-import type { GraphIndex, IndexedArticle, IndexedEdge, IndexedNode } from './incremental';
+import type { FileStamp, GraphIndex, IndexedArticle, IndexedEdge, IndexedNode } from './incremental';
 
 const MAGIC = 'NGIX';
+/** Where the graph file's size and mtime (two Float64) are. */
+const STAMP_OFFSET = 8;
+/** Where the head's JSON starts. */
+const HEAD_OFFSET = 24;
 /** Int32 columns of an article row. */
 const ARTICLE_INTS = 18;
 /** Float64 columns of an article row (size, mtime). */
@@ -33,7 +42,6 @@ interface Head {
   key: string;
   articlesDir: string;
   extractorVersion: string;
-  graphFile: GraphIndex['graphFile'];
   options: object;
   skipped: GraphIndex['skipped'];
   /** Surfaces and statements (GraphIndex.strings), kept apart: the articles refer to them by position. */
@@ -45,6 +53,18 @@ interface Head {
 
 /** Encodes an index; see the banner. */
 export function encodeGraphIndex(index: GraphIndex): Buffer {
+  return stampGraphIndex(encodeGraphIndexBody(index), index.graphFile);
+}
+
+/** Writes the stamp of the graph file an encoded index describes into it (in place); returns it. */
+export function stampGraphIndex(encoded: Buffer, graphFile: FileStamp): Buffer {
+  encoded.writeDoubleLE(graphFile.size, STAMP_OFFSET);
+  encoded.writeDoubleLE(graphFile.mtimeMs, STAMP_OFFSET + 8);
+  return encoded;
+}
+
+/** Encodes an index but for its graph file's stamp (left NaN: stampGraphIndex writes it). */
+export function encodeGraphIndexBody(index: Omit<GraphIndex, 'graphFile'>): Buffer {
   const { articles, nodes, edges } = index;
   const strings: string[] = [];
   const shared = new Map<string, number>();
@@ -120,7 +140,6 @@ export function encodeGraphIndex(index: GraphIndex): Buffer {
     key: index.key,
     articlesDir: index.articlesDir,
     extractorVersion: index.extractorVersion,
-    graphFile: index.graphFile,
     options: index.options,
     skipped: index.skipped,
     texts: index.strings,
@@ -128,12 +147,14 @@ export function encodeGraphIndex(index: GraphIndex): Buffer {
     counts: { articles: articles.length, nodes: nodes.length, edges: edges.length, floats: floats.length, ints: ints.length, pool: pool.length },
   };
   const headBytes = Buffer.from(JSON.stringify({ ...head, orders }));
-  const headEnd = 8 + headBytes.length;
+  const headEnd = HEAD_OFFSET + headBytes.length;
   const padded = Math.ceil(headEnd / 8) * 8;
   const out = Buffer.alloc(padded + floats.byteLength + ints.byteLength + pool.length * 4);
   out.write(MAGIC, 0, 'latin1');
   out.writeUInt32LE(headBytes.length, 4);
-  headBytes.copy(out, 8);
+  out.writeDoubleLE(NaN, STAMP_OFFSET);
+  out.writeDoubleLE(NaN, STAMP_OFFSET + 8);
+  headBytes.copy(out, HEAD_OFFSET);
   Buffer.from(floats.buffer).copy(out, padded);
   Buffer.from(ints.buffer).copy(out, padded + floats.byteLength);
   Buffer.from(pool.buffer).copy(out, padded + floats.byteLength + ints.byteLength);
@@ -142,11 +163,12 @@ export function encodeGraphIndex(index: GraphIndex): Buffer {
 
 /** Decodes what encodeGraphIndex wrote; throws when the bytes are not such an index. */
 export function decodeGraphIndex(bytes: Buffer): GraphIndex {
-  if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== MAGIC) throw new Error('decodeGraphIndex: not a graph index');
+  if (bytes.length < HEAD_OFFSET || bytes.toString('latin1', 0, 4) !== MAGIC) throw new Error('decodeGraphIndex: not a graph index');
   const headLength = bytes.readUInt32LE(4);
-  const head = JSON.parse(bytes.toString('utf8', 8, 8 + headLength)) as Head & { orders: number[] };
+  const graphFile: FileStamp = { size: bytes.readDoubleLE(STAMP_OFFSET), mtimeMs: bytes.readDoubleLE(STAMP_OFFSET + 8) };
+  const head = JSON.parse(bytes.toString('utf8', HEAD_OFFSET, HEAD_OFFSET + headLength)) as Head & { orders: number[] };
   const { counts, strings } = head;
-  const padded = Math.ceil((8 + headLength) / 8) * 8;
+  const padded = Math.ceil((HEAD_OFFSET + headLength) / 8) * 8;
   const size = padded + counts.floats * 8 + (counts.ints + counts.pool) * 4;
   if (bytes.length !== size) throw new Error(`decodeGraphIndex: ${bytes.length} bytes, expected ${size}`);
   // Copied once into aligned memory: the views below share it.
@@ -209,7 +231,7 @@ export function decodeGraphIndex(bytes: Buffer): GraphIndex {
     key: head.key,
     articlesDir: head.articlesDir,
     extractorVersion: head.extractorVersion,
-    graphFile: head.graphFile,
+    graphFile,
     options: head.options,
     skipped: head.skipped,
     articles,

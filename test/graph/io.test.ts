@@ -2,7 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildGraph, GraphFileError, loadGraph, saveGraph, writeFileAtomic } from '../../src/graph';
+import { buildGraph, GraphFileError, loadGraph, readFileInBackground, saveGraph, writeFileAtomic, writeFileAtomicInBackground } from '../../src/graph';
 
 function tmp(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'newsgraph-io-'));
@@ -81,5 +81,34 @@ describe('writeFileAtomic', () => {
     expect(() => writeFileAtomic(target, 'x')).toThrow();
     expect(readFileSync(file, 'utf8')).toBe('previous');
     expect(readdirSync(dir).sort()).toEqual(['out.txt', 'sub']);
+  });
+});
+
+describe('writeFileAtomicInBackground and readFileInBackground', () => {
+  test('the pieces are written in order over the old file, no temp file left; read back whole', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'graph.json');
+    writeFileSync(file, 'old content, longer than the new one');
+    const pieces = Array.from({ length: 3000 }, (_, i) => Buffer.from(`${i},`)); // more pieces than one writev call takes (IOV_MAX)
+    const written = writeFileAtomicInBackground(file, pieces);
+    expect(readFileSync(file, 'utf8')).toBe('old content, longer than the new one'); // not replaced before the promise settles
+    await written;
+    const expected = Buffer.concat(pieces);
+    expect(readFileSync(file).equals(expected)).toBe(true);
+    expect(readdirSync(dir)).toEqual(['graph.json']);
+    expect((await readFileInBackground(file)).equals(expected)).toBe(true);
+  });
+
+  test('a failed write rejects and leaves the previous file and no temp file; a missing file rejects the read', async () => {
+    const dir = tmp();
+    const file = path.join(dir, 'out.txt');
+    writeFileSync(file, 'previous');
+    const target = path.join(dir, 'sub');
+    require('node:fs').mkdirSync(target);
+    await expect(writeFileAtomicInBackground(target, [Buffer.from('x')])).rejects.toThrow();
+    await expect(writeFileAtomicInBackground(path.join(dir, 'missing', 'f.json'), [Buffer.from('x')])).rejects.toThrow(/ENOENT/);
+    expect(readFileSync(file, 'utf8')).toBe('previous');
+    expect(readdirSync(dir).sort()).toEqual(['out.txt', 'sub']);
+    await expect(readFileInBackground(path.join(dir, 'nothing.json'))).rejects.toThrow(/ENOENT/);
   });
 });

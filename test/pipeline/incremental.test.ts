@@ -6,7 +6,7 @@ import { generateArticle, loadCorpusMaterial } from '../../bench/corpus';
 import { createExtractor } from '../../src/extract';
 import { serialiseGraph } from '../../src/graph';
 import type { BuildGraphFileOptions } from '../../src/pipeline';
-import { buildCorpusGraph, buildGraphFile, INCREMENTAL_MIN_CHANGES, SkippedFilesError } from '../../src/pipeline';
+import { buildCorpusGraph, buildGraphFile, buildGraphFileSync, INCREMENTAL_MIN_CHANGES, SkippedFilesError } from '../../src/pipeline';
 
 const extractor = createExtractor();
 const material = loadCorpusMaterial();
@@ -47,8 +47,9 @@ describe('buildGraphFile', () => {
     expect(first.reason).toMatch(/no index/);
   });
 
-  async function rebuildMatchesFull(expectedMode: 'incremental' | 'full' = 'incremental', extracted?: number) {
-    const result = await buildGraphFile(options);
+  /** buildGraphFile reads and writes graph.json on the thread pool; buildGraphFileSync (what build-graph runs without workers) on the calling thread. */
+  async function rebuildMatchesFull(expectedMode: 'incremental' | 'full' = 'incremental', extracted?: number, build: 'async' | 'sync' = 'async') {
+    const result = build === 'sync' ? buildGraphFileSync(options) : await buildGraphFile(options);
     expect({ mode: result.mode, reason: result.reason }).toEqual({ mode: expectedMode, reason: expectedMode === 'full' ? expect.any(String) : undefined });
     const text = readFileSync(out, 'utf8');
     const full = buildCorpusGraph({ articlesDir: dir, extractor, builtAt: BUILT_AT });
@@ -81,6 +82,13 @@ describe('buildGraphFile', () => {
   test('one article added at the end of the file order', async () => {
     files.push(writeArticle(dir, 8));
     await rebuildMatchesFull('incremental', 1);
+  });
+
+  test('the same on the calling thread only (buildGraphFileSync): one added in the middle, then removed', async () => {
+    const middle = writeArticle(dir, 20, `${files[3].slice(0, -4)}_b.txt`);
+    await rebuildMatchesFull('incremental', 1, 'sync');
+    unlinkSync(path.join(dir, middle));
+    await rebuildMatchesFull('incremental', 0, 'sync');
   });
 
   test('one article added before all others (every node and edge it states moves first)', async () => {

@@ -1,10 +1,10 @@
 // Contract: the binary graph index decodes to the index encoded — every article, node, edge, order and text — and refuses bytes that are not one.
 import type { GraphIndex } from '../../src/pipeline/incremental';
-import { decodeGraphIndex, encodeGraphIndex } from '../../src/pipeline/indexCodec';
+import { decodeGraphIndex, encodeGraphIndex, encodeGraphIndexBody, stampGraphIndex } from '../../src/pipeline/indexCodec';
 
 function sampleIndex(): GraphIndex {
   return {
-    format: 3,
+    format: 4,
     key: 'v1|abc|52428800',
     articlesDir: '/tmp/articles',
     extractorVersion: 'v1',
@@ -55,4 +55,13 @@ test('bytes that are not an index, or cut short, are refused', () => {
   const bytes = encodeGraphIndex(sampleIndex());
   expect(() => decodeGraphIndex(Buffer.from('{"format":3}'))).toThrow(/not a graph index/);
   expect(() => decodeGraphIndex(bytes.subarray(0, bytes.length - 4))).toThrow(/decodeGraphIndex: \d+ bytes, expected/);
+});
+
+test('an index encoded before its graph file is written, then stamped, is the index encoded whole', () => {
+  const { graphFile, ...body } = sampleIndex();
+  const encoded = encodeGraphIndexBody(body);
+  expect(Number.isNaN(decodeGraphIndex(encoded).graphFile.size)).toBe(true); // no stamp yet: matches no file
+  const stamped = stampGraphIndex(encoded, graphFile);
+  expect(stamped.equals(encodeGraphIndex(sampleIndex()))).toBe(true);
+  expect(decodeGraphIndex(stamped).graphFile).toEqual(graphFile);
 });
