@@ -43,11 +43,11 @@ export function benchConfig(quick: boolean, seed: number | string, cores = avail
         seed,
         scaling: { factors: [1, 2, 4, 8, 16, 32, 64], runs: 3 },
         workers: { factor: 256, runs: 3, workers: cores, freshProcessRuns: 3 },
-        incremental: { articles: 10_000, runs: 5 },
+        incremental: { articles: 10_000, runs: 7 },
         pagerank: { nodes: 100_000, edges: 1_000_000, runs: 5, samples: 500 },
         betweenness: { nodes: 5_000, edges: 50_000, runs: 3 },
         peers: { runs: { networkx: 3, igraph: 5 }, betweennessRuns: { networkx: 1, igraph: 3 }, timeoutMs: 1_800_000 },
-        cypher: { nodes: 10_000, edges: 50_000, runs: 3 },
+        cypher: { nodes: 10_000, edges: 50_000, runs: 5 },
         viewer: { nodes: 10_000, edges: 50_000, runs: 3 },
       };
 }
