@@ -13,7 +13,7 @@ import type { CypherEngine, CypherValue, Params, Row } from './engine';
 import { fromBigInt } from './engine';
 import { createRowsInFreshDatabase } from './fresh';
 import { loadGraphRows } from './load';
-import { ARTICLE_LABEL, ENTITY_LABEL, graphToRows } from './mapping';
+import { ARTICLE_LABEL, ENTITY_LABEL, graphToRows, graphToUnmappedRows } from './mapping';
 import { buildLoadPlan, CONSTRAINT_STATEMENTS } from './statements';
 
 export const EMBEDDED_ENGINE_NAME = 'embedded';
@@ -135,7 +135,7 @@ export async function createEmbeddedEngine(graph: NewsGraph, options: EmbeddedEn
     if (loader === 'statements') await loadGraphRows(engine, buildLoadPlan(graphToRows(graph)));
     else {
       for (const statement of CONSTRAINT_STATEMENTS) await engine.run(statement);
-      createRowsInFreshDatabase(db, graphToRows(graph));
+      createRowsInFreshDatabase(db, graphToUnmappedRows(graph));
     }
   } catch (error) {
     await engine.close();

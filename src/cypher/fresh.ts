@@ -21,8 +21,8 @@
  * lists stay lists; pinned by the test).
  */
 import type { GrafeoDB } from '@grafeo-db/js';
-import type { GraphRows } from './mapping';
-import { ARTICLE_LABEL, ENTITY_LABEL, MENTIONED_IN } from './mapping';
+import type { UnmappedGraphRows } from './mapping';
+import { ARTICLE_LABEL, ENTITY_LABEL, MENTIONED_IN, relationProperties } from './mapping';
 
 /** What a fresh load created, as the loader's expected counts would say it. */
 export interface FreshLoadCounts {
@@ -35,7 +35,7 @@ export interface FreshLoadCounts {
  * (the caller creates it). Throws when a mention or relation names an entity
  * or article the rows lack, which graphToRows never produces.
  */
-export function createRowsInFreshDatabase(db: GrafeoDB, rows: GraphRows): FreshLoadCounts {
+export function createRowsInFreshDatabase(db: GrafeoDB, rows: UnmappedGraphRows): FreshLoadCounts {
   const entityIds = new Map<string, number>();
   const articleIds = new Map<string, number>();
   let nodes = 0;
@@ -58,7 +58,8 @@ export function createRowsInFreshDatabase(db: GrafeoDB, rows: GraphRows): FreshL
   }
   relationships += rows.mentions.length;
   for (const [type, relationRows] of rows.relations) {
-    for (const row of relationRows) db.createEdge(endOf(entityIds, row.source, 'entity'), endOf(entityIds, row.target, 'entity'), type, row.props);
+    // Each relation's properties mapped just before it is created (graphToUnmappedRows says why).
+    for (const row of relationRows) db.createEdge(endOf(entityIds, row.source, 'entity'), endOf(entityIds, row.target, 'entity'), type, relationProperties(row));
     relationships += relationRows.length;
   }
   return { nodes, relationships };
