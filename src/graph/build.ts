@@ -66,21 +66,33 @@ export function buildGraph(extractions: readonly ArticleExtraction[], options: B
     articles: options.articles,
   });
   const seenClaims = new Map<string, Set<string>>();
+  // Each node's aliases as a set beside its list: a hub named in every article gains a surface per mention, and rebuilding the set per mention (mergeUnique) was quadratic.
+  const aliasSets = new Map<string, Set<string>>();
+  const addAlias = (attrs: EntityAttributes, aliases: Set<string>, alias: string) => {
+    if (alias === attrs.label || aliases.has(alias)) return;
+    aliases.add(alias);
+    attrs.aliases.push(alias);
+  };
 
   for (const extraction of extractions) {
     for (const entity of extraction.entities) {
       const { id } = entity;
       if (!graph.hasNode(id)) {
-        graph.addNode(id, newNodeAttributes(entity));
+        const attributes = newNodeAttributes(entity);
+        graph.addNode(id, attributes);
+        aliasSets.set(id, new Set(attributes.aliases));
       } else {
-        mergeUnique(graph.getNodeAttribute(id, 'aliases'), entity.aliases, graph.getNodeAttribute(id, 'label'));
+        const attrs = graph.getNodeAttributes(id);
+        const aliases = aliasSets.get(id)!;
+        for (const alias of entity.aliases) addAlias(attrs, aliases, alias);
       }
     }
     for (const mention of extraction.mentions) {
-      if (!graph.hasNode(mention.entityId)) continue;
+      const aliases = aliasSets.get(mention.entityId);
+      if (!aliases) continue;
       const attrs = graph.getNodeAttributes(mention.entityId);
       attrs.mentions.push({ doc: extraction.doc, sentence: mention.sentence, start: mention.start, end: mention.end });
-      if (mention.surface !== attrs.label) mergeUnique(attrs.aliases, [mention.surface], attrs.label);
+      addAlias(attrs, aliases, mention.surface);
     }
     for (const relation of extraction.relations) {
       const { subject, object, type } = relation;
