@@ -451,7 +451,7 @@ function openIncremental(options: BuildGraphFileOptions): { open: OpenIndex } | 
   const indexFile = options.cacheDir ? graphIndexFile(options.cacheDir, options.out) : undefined;
   const key = graphIndexKey(extractor, options);
   if (!indexFile) return fullBuildPlan(withExtractor, indexFile, key, 'no cache folder', t0);
-  if (options.incremental === false) return fullBuildPlan(withExtractor, indexFile, key, 'no cache folder', t0);
+  if (options.incremental === false) return fullBuildPlan(withExtractor, indexFile, key, 'incremental builds turned off', t0);
   const index = readGraphIndex(indexFile, { key, articlesDir: path.resolve(options.articlesDir), out: options.out });
   if ('reason' in index) return fullBuildPlan(withExtractor, indexFile, key, index.reason, t0);
   return { open: { index, indexFile, options: withExtractor, key, t0 } };

@@ -156,6 +156,14 @@ describe('buildGraphFile', () => {
   test('without a cache folder every build is full', async () => {
     const result = await buildGraphFile({ ...options, cacheDir: undefined });
     expect(result.mode).toBe('full');
+    expect(result.reason).toBe('no cache folder');
+    expect(readFileSync(out, 'utf8')).toBe(fullText(dir));
+  }, 30_000);
+
+  test('incremental: false builds in full even with a valid index, and says why', async () => {
+    writeArticle(dir, 30);
+    const result = await buildGraphFile({ ...options, incremental: false });
+    expect({ mode: result.mode, reason: result.reason }).toEqual({ mode: 'full', reason: 'incremental builds turned off' });
     expect(readFileSync(out, 'utf8')).toBe(fullText(dir));
   }, 30_000);
 });
