@@ -103,6 +103,26 @@ type PositionedRecord = NodeRecord & { [NODE_POSITION]: number };
 /** Edges whose arcs writeRecordArcs writes per call. */
 export const EDGE_RECORDS_PER_CALL = 4096;
 
+/** An edge's weight: its `getEdgeWeight` attribute when a number, else 1. */
+function edgeWeight(attributes: Attributes, getEdgeWeight: string | null): number {
+  const raw = getEdgeWeight === null ? 1 : attributes[getEdgeWeight];
+  return typeof raw === 'number' ? raw : 1;
+}
+
+/** Writes the arc s → t (and t → s for an undirected edge) at index `k`; returns the index after. */
+function writeArc(arcs: ArcLists, k: number, s: number, t: number, w: number, undirected: boolean): number {
+  arcs.from[k] = s;
+  arcs.to[k] = t;
+  arcs.weight[k] = w;
+  arcs.starts[s + 1]++;
+  if (!undirected) return k + 1;
+  arcs.from[k + 1] = t;
+  arcs.to[k + 1] = s;
+  arcs.weight[k + 1] = w;
+  arcs.starts[t + 1]++;
+  return k + 2;
+}
+
 /**
  * Writes the arcs of the next `count` edges of `edges` from index `k` on
  * (two arcs for an undirected edge); returns the index after the last.
@@ -112,46 +132,20 @@ export const EDGE_RECORDS_PER_CALL = 4096;
  * function compiled the usual way (BENCHMARKS.md, PageRank).
  */
 function writeRecordArcs(edges: Iterator<EdgeRecord>, count: number, getEdgeWeight: string | null, arcs: ArcLists, k: number): number {
-  const { from, to, weight, starts } = arcs;
   for (let e = 0; e < count; e++) {
     const edge = edges.next().value as EdgeRecord;
     const s = (edge.source as PositionedRecord)[NODE_POSITION];
     const t = (edge.target as PositionedRecord)[NODE_POSITION];
-    const raw = getEdgeWeight === null ? 1 : edge.attributes[getEdgeWeight];
-    const w = typeof raw === 'number' ? raw : 1;
-    from[k] = s;
-    to[k] = t;
-    weight[k++] = w;
-    starts[s + 1]++;
-    if (edge.undirected) {
-      from[k] = t;
-      to[k] = s;
-      weight[k++] = w;
-      starts[t + 1]++;
-    }
+    k = writeArc(arcs, k, s, t, edgeWeight(edge.attributes, getEdgeWeight), edge.undirected);
   }
   return k;
 }
 
 /** Same as writeRecordArcs, through graphology's public iterators (a graph without the records graphRecords reads). */
 function writeIteratedArcs(graph: Graph, position: Map<string, number>, getEdgeWeight: string | null, arcs: ArcLists): void {
-  const { from, to, weight, starts } = arcs;
   let k = 0;
   graph.forEachEdge((_edge, attributes, source, target, _sa, _ta, undirected) => {
-    const s = position.get(source)!;
-    const t = position.get(target)!;
-    const raw = getEdgeWeight === null ? 1 : attributes[getEdgeWeight];
-    const w = typeof raw === 'number' ? raw : 1;
-    from[k] = s;
-    to[k] = t;
-    weight[k++] = w;
-    starts[s + 1]++;
-    if (undirected) {
-      from[k] = t;
-      to[k] = s;
-      weight[k++] = w;
-      starts[t + 1]++;
-    }
+    k = writeArc(arcs, k, position.get(source)!, position.get(target)!, edgeWeight(attributes, getEdgeWeight), undirected);
   });
 }
 

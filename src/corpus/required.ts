@@ -68,15 +68,9 @@ function readQuantifier(source: string, i: number): { end: number; optional: boo
 
 /** True when [from, to) of the source has an alternation outside groups and classes. */
 function hasAlternation(source: string, from: number, to: number): boolean {
-  for (let j = from; j < to; j++) {
-    const c = source[j];
-    if (c === '\\') j++;
-    else if (c === '[') j = classEnd(source, j) - 1;
-    else if (c === '(') j = groupEnd(source, j) - 1;
-    else if (c === '|') return true;
-    if (j < 0) return true;
-  }
-  return false;
+  const alternatives = topAlternatives(source, from, to);
+  // An unclosed class or group is read as if it held one: nothing is required then.
+  return alternatives === null || alternatives.length > 1;
 }
 
 /** One atom of a pattern sequence, as the readers below need it. */
@@ -365,22 +359,15 @@ interface Start {
 
 /** The start of the sequence [from, to), all of its alternatives together. */
 function startOf(source: string, from: number, to: number, flags: CaseFlags): Start {
+  const alternatives = topAlternatives(source, from, to);
+  if (alternatives === null) return { units: null, empty: true };
   const units: number[] = [];
   let empty = false;
-  let alternative = from;
-  for (let j = from; j <= to; j++) {
-    const c = source[j];
-    if (j < to && c === '\\') j++;
-    else if (j < to && c === '[') j = classEnd(source, j) - 1;
-    else if (j < to && c === '(') j = groupEnd(source, j) - 1;
-    if (j < 0) return { units: null, empty: true };
-    if (j === to || source[j] === '|') {
-      const start = startOfAlternative(source, alternative, j, flags);
-      if (start.units === null) return { units: null, empty: true };
-      units.push(...start.units);
-      empty ||= start.empty;
-      alternative = j + 1;
-    }
+  for (const [start, end] of alternatives) {
+    const alternative = startOfAlternative(source, start, end, flags);
+    if (alternative.units === null) return { units: null, empty: true };
+    units.push(...alternative.units);
+    empty ||= alternative.empty;
   }
   return { units, empty };
 }
@@ -511,21 +498,15 @@ function splitMixedAnchoring(pattern: RegExp): RegExp[] {
   const { source, flags } = pattern;
   const a = anchoring(source);
   if (a === null || a.alternatives < 2 || a.anchored === 0 || a.anchored === a.alternatives || /\\[1-9]|\\k</.test(source)) return [pattern];
+  const alternatives = topAlternatives(source);
+  if (alternatives === null) return [pattern];
   const parts: RegExp[] = [];
-  for (let j = 0, alternative = 0; j <= source.length; j++) {
-    const c = source[j];
-    if (j < source.length && c === '\\') j++;
-    else if (j < source.length && c === '[') j = classEnd(source, j) - 1;
-    else if (j < source.length && c === '(') j = groupEnd(source, j) - 1;
-    if (j < 0) return [pattern];
-    if (j === source.length || source[j] === '|') {
-      try {
-        parts.push(new RegExp(source.slice(alternative, j), flags));
-      } catch {
-        // An alternative that does not stand alone as a pattern: the pattern is kept whole.
-        return [pattern];
-      }
-      alternative = j + 1;
+  for (const [start, end] of alternatives) {
+    try {
+      parts.push(new RegExp(source.slice(start, end), flags));
+    } catch {
+      // An alternative that does not stand alone as a pattern: the pattern is kept whole.
+      return [pattern];
     }
   }
   return parts;

@@ -1,13 +1,12 @@
 import type { RelationType } from '../../ontology';
 import type { SentenceMention } from '../claims';
 import type { KnowledgeBase } from '../kb';
-import type { GazetteerEntry } from '../knowledge';
-import { GazetteerEntrySchema } from '../knowledge';
 import { allMatches, fold } from '../claims';
 import { coordinated } from './args';
 import type { SentenceContext } from './context';
 import type { RelationLexicon } from './lexicon';
-import { openingWord, sameShape } from './lexicon';
+import { entryById } from './entries';
+import { openingWord } from './lexicon';
 
 /** A relation read from a noun phrase (a title, an organisation's country, a place's region): stated as background fact. */
 export interface NominalMatch {
@@ -50,22 +49,6 @@ const BRACKETED_AFTER_RE = /^[^,;:.()]{0,80}\(\s*$/;
 /** A state "under" or "of" its leader: "Washington, sous Donald Trump", "la Russie de Poutine". */
 const STATE_UNDER_LEADER_RE = /^\s*(?:,\s*)?(?:sous|de|d')\s*$/;
 const ARTICLE_BEFORE_TITLE_RE = /(?:^|[\s,(«'])$/;
-
-function gazetteerIndex(kb: KnowledgeBase): Map<string, GazetteerEntry> {
-  return new Map((kb.gazetteer?.entities ?? []).map((e) => [e.id, sameShape(e, ENTRY_KEYS)]));
-}
-/** Every key an entry may have: the index holds copies of one shape (see lexicon sameShape). */
-const ENTRY_KEYS = Object.keys(GazetteerEntrySchema.shape) as Array<keyof GazetteerEntry>;
-
-const indexCache = new WeakMap<KnowledgeBase, Map<string, GazetteerEntry>>();
-function entryOf(kb: KnowledgeBase, id: string): GazetteerEntry | undefined {
-  let index = indexCache.get(kb);
-  if (!index) {
-    index = gazetteerIndex(kb);
-    indexCache.set(kb, index);
-  }
-  return index.get(id);
-}
 
 /** The text of [from, to) with the given mentions blanked out, spaces collapsed. */
 function without(ctx: SentenceContext, from: number, to: number, hidden: readonly SentenceMention[]): string {
@@ -243,9 +226,9 @@ function sharedTitle(ctx: SentenceContext, person: SentenceMention, hits: Readon
 function bodyAfterName(ctx: SentenceContext, kb: KnowledgeBase, person: SentenceMention): SentenceMention | undefined {
   const orgs = ctx.mentions.filter((m) => m.type === 'Organization');
   const body = orgs.find((m) => m.start >= person.end && BODY_AFTER_NAME_RE.test(ctx.folded.slice(person.end, m.start)));
-  if (!body || entryOf(kb, body.entityId)) return body;
+  if (!body || entryById(kb, body.entityId)) return body;
   const acronym = orgs.find((m) => m.start > body.end && BRACKETED_AFTER_RE.test(ctx.folded.slice(body.end, m.start)) && /^\s*\)/.test(ctx.folded.slice(m.end)));
-  return acronym && entryOf(kb, acronym.entityId) ? acronym : body;
+  return acronym && entryById(kb, acronym.entityId) ? acronym : body;
 }
 
 function titles(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): NominalMatch[] {
@@ -259,7 +242,7 @@ function titles(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
   const roles = [...hits.values()].filter((h) => !h.title.leads && !h.title.counterpart).map((h) => h.title.title);
   for (const [person, f] of hits) {
     const body = bodies.find((m) => m.start >= f.from && m.end <= f.to) ?? (f.to <= person.start ? bodyAfterName(ctx, kb, person) : undefined);
-    const kbRoles = entryOf(kb, person.entityId)?.roles ?? [];
+    const kbRoles = entryById(kb, person.entityId)?.roles ?? [];
     let object: NominalMatch['object'] | undefined = body;
     if (!object) {
       const role = kbRoles.find((r) => {
@@ -308,7 +291,7 @@ function partOf(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
   for (const org of ctx.allMentions.filter((m) => m.type === 'Organization')) {
     // A demonym inside the name ties a state body to its state ("l'agence russe TASS"), not a think tank or a party ("l'Institut allemand …").
     const stateBody = () => {
-      const entry = entryOf(kb, org.entityId);
+      const entry = entryById(kb, org.entityId);
       return namesOfKind(lex, [org.surface, entry?.label ?? '', ...(entry?.aliases ?? [])]);
     };
     const near = countries.find((c) => {
@@ -332,7 +315,7 @@ function partOf(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon): 
       out.push({ relation: 'PART_OF', subject: org, object: near });
       continue;
     }
-    const entry = entryOf(kb, org.entityId);
+    const entry = entryById(kb, org.entityId);
     const parent = entry?.country ?? entry?.parent;
     if (!entry || !parent) continue;
     // "l'agence russe TASS", "le ministère américain de la Défense": the name as written ties the body to its state.
@@ -370,7 +353,7 @@ const namesParentCache = new WeakMap<KnowledgeBase, Map<string, boolean>>();
 const NAMES_PARENT_CACHE_MAX = 4096;
 
 function readNamesParent(kb: KnowledgeBase, surface: string, parentId: string): boolean {
-  const parent = entryOf(kb, parentId);
+  const parent = entryById(kb, parentId);
   // Only a state ties this way: "Conseil de sécurité de l'ONU" names its parent but is not annotated as a part of it.
   if (!parent || parent.type !== 'Country') return false;
   const text = ` ${fold(surface).replace(/[^a-z0-9œæ'-]+/g, ' ')} `;
@@ -388,7 +371,7 @@ function locatedIn(ctx: SentenceContext, kb: KnowledgeBase, lex: RelationLexicon
   const out: NominalMatch[] = [];
   const places = ctx.mentions.filter((m) => m.type === 'Place');
   for (const place of places) {
-    const country = entryOf(kb, place.entityId)?.country;
+    const country = entryById(kb, place.entityId)?.country;
     if (country && namesParent(kb, place.surface, country)) out.push({ relation: 'LOCATED_IN', subject: place, object: { entityId: country } });
   }
   const containers = ctx.mentions.filter((m) => m.type === 'Country' || m.type === 'Place');
@@ -464,12 +447,12 @@ function titlesWithoutName(ctx: SentenceContext, kb: KnowledgeBase, lex: Relatio
     const title = titlesEndingLike(lex, before).find((t) => !t.counterpart && endsWithTitle(before, t.folded));
     if (!title) continue;
     const holders = earlier.filter((p) =>
-      (entryOf(kb, p.entityId)?.roles ?? []).some((r) => r.of === body.entityId && (fold(r.title).startsWith(title.folded) || (title.leads && r.leads === true))),
+      (entryById(kb, p.entityId)?.roles ?? []).some((r) => r.of === body.entityId && (fold(r.title).startsWith(title.folded) || (title.leads && r.leads === true))),
     );
     const distinct = [...new Map(holders.map((p) => [p.entityId, p])).values()];
     if (distinct.length !== 1) continue;
     const person = { ...distinct[0], start: body.start, end: body.start };
-    const role = (entryOf(kb, person.entityId)?.roles ?? []).find((r) => r.of === body.entityId);
+    const role = (entryById(kb, person.entityId)?.roles ?? []).find((r) => r.of === body.entityId);
     out.push(title.leads || role?.leads ? { relation: 'LEADS', subject: person, object: body } : { relation: 'OFFICIAL_OF', subject: person, object: body, role: role?.title ?? title.title });
   }
   return out;
@@ -483,7 +466,7 @@ function stateUnderLeader(ctx: SentenceContext, kb: KnowledgeBase): NominalMatch
     const person = ctx.mentions[i + 1];
     if (state.type !== 'Country' || state.demonym || person.type !== 'Person') continue;
     if (!STATE_UNDER_LEADER_RE.test(ctx.folded.slice(state.end, person.start))) continue;
-    const leads = (entryOf(kb, person.entityId)?.roles ?? []).some((r) => r.leads && r.of === state.entityId);
+    const leads = (entryById(kb, person.entityId)?.roles ?? []).some((r) => r.leads && r.of === state.entityId);
     if (leads) out.push({ relation: 'LEADS', subject: person, object: state });
   }
   return out;
